@@ -1,0 +1,54 @@
+import { Bench } from 'tinybench';
+import type { BenchEntry } from './entry.ts';
+
+export interface Comparison {
+  readonly subject: () => unknown;
+  readonly baseline: () => unknown;
+  readonly baselineLabel: string;
+  readonly target: number;
+  readonly better: 'lower' | 'higher';
+  /** Timed runs of each side. */
+  readonly runs?: number;
+}
+
+/**
+ * Times subject and baseline in the same process, alternating them round by round so that a
+ * burst of load from a neighbour hits both, and reports the ratio of their medians.
+ */
+export async function compareTimes(c: Comparison): Promise<BenchEntry> {
+  const runs = c.runs ?? 15;
+  const bench = new Bench({ iterations: 1, time: 0, warmup: false });
+  const subject: number[] = [];
+  const baseline: number[] = [];
+  bench.add('subject', c.subject).add('baseline', c.baseline);
+  c.subject();
+  c.baseline();
+  for (let i = 0; i < runs; i++) {
+    await bench.run();
+    for (const task of bench.tasks) {
+      const result = task.result;
+      if (result.state !== 'completed') throw new Error(`benchmark task ${task.name} did not complete`);
+      (task.name === 'subject' ? subject : baseline).push(result.latency.mean);
+    }
+  }
+  const subjectMs = median(subject);
+  const baselineMs = median(baseline);
+  return {
+    ratio: round3(subjectMs / baselineMs),
+    target: c.target,
+    better: c.better,
+    baseline: c.baselineLabel,
+    runs,
+    details: { subject_ms: round3(subjectMs), baseline_ms: round3(baselineMs) },
+  };
+}
+
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+export function round3(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}

@@ -1,0 +1,34 @@
+import { readFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { hashOf } from '../../engine/core/hash.ts';
+import { logLines } from '../../engine/core/jsonl.ts';
+import { fold } from '../../engine/core/replay.ts';
+import { readLog } from '../../engine/core/verify.ts';
+import { playLedger } from '../../engine/core/demo/ledgerScript.ts';
+import { deciderFor, catalogFor } from '../../engine/kinds.ts';
+import { fileChunks } from '../../cli/io/logFile.ts';
+import expected from './expected.json' with { type: 'json' };
+
+/**
+ * Committed logs must keep replaying to the hashes recorded when they were written: a change
+ * to the engine that alters them breaks every saved session and workshop log.
+ */
+describe.each(Object.entries(expected))('golden log %s', (file, want) => {
+  it('verifies and folds to its recorded head and state hash', async () => {
+    const read = await readLog(fileChunks(`tests/golden/${file}`), catalogFor);
+    expect(read.ok, read.ok ? '' : JSON.stringify(read.problem)).toBe(true);
+    if (!read.ok) return;
+    expect({ count: read.count, head: read.head }).toEqual({ count: want.count, head: want.head });
+    const decider = deciderFor(read.header);
+    if (typeof decider === 'string') throw new Error(decider);
+    expect(hashOf(fold(decider, read.header, read.events))).toBe(want.stateHash);
+  });
+});
+
+describe('the demo script', () => {
+  it('still writes the golden demo log byte for byte', async () => {
+    const committed = await readFile('tests/golden/demo-ledger.jsonl', 'utf8');
+    const session = playLedger('golden', 300);
+    expect([...logLines(session.header, session.log.events)].join('\n') + '\n').toBe(committed);
+  });
+});
