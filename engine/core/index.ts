@@ -13,3 +13,4 @@ export * from './jsonl.ts';
 export * from './replay.ts';
 export * from './rng.ts';
 export * from './verify.ts';
+export * from './version.ts';

@@ -1,3 +1,4 @@
+import { ENGINE_VERSION } from '../version.ts';
 import { Aggregate } from '../aggregate.ts';
 import { createHeader } from '../header.ts';
 import { stream } from '../rng.ts';
@@ -11,7 +12,7 @@ export const DEMO_TERRITORIES = ['east', 'north', 'south', 'west'] as const;
  */
 export function playLedger(seed: string, eventCount: number): Aggregate<LedgerState, LedgerCommand, LedgerEvent> {
   const header = createHeader({
-    engineVersion: 'demo',
+    engineVersion: ENGINE_VERSION,
     scenario: { id: 'demo-ledger', hash: '0'.repeat(64) },
     seed,
     createdAt: '2026-01-01T00:00:00.000Z',
