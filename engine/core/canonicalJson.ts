@@ -21,7 +21,11 @@ function isPlainObject(value: object): boolean {
   return proto === Object.prototype || proto === null;
 }
 
-function write(value: unknown, path: string, out: string[]): void {
+/** Deeper nesting than this is refused: it is never real data, and recursion must not overflow. */
+export const MAX_DEPTH = 256;
+
+function write(value: unknown, path: string, out: string[], depth = 0): void {
+  if (depth > MAX_DEPTH) throw new CanonicalJsonError(path, `nested deeper than ${MAX_DEPTH} levels`);
   switch (typeof value) {
     case 'string':
       out.push(JSON.stringify(value));
@@ -50,7 +54,7 @@ function write(value: unknown, path: string, out: string[]): void {
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(',');
       if (!(i in value)) throw new CanonicalJsonError(`${path}[${i}]`, 'sparse arrays are not allowed');
-      write(value[i], `${path}[${i}]`, out);
+      write(value[i], `${path}[${i}]`, out, depth + 1);
     }
     out.push(']');
     return;
@@ -66,7 +70,7 @@ function write(value: unknown, path: string, out: string[]): void {
     const key = keys[i]!;
     if (i > 0) out.push(',');
     out.push(JSON.stringify(key), ':');
-    write(record[key], `${path}.${key}`, out);
+    write(record[key], `${path}.${key}`, out, depth + 1);
   }
   out.push('}');
 }

@@ -102,24 +102,71 @@ export function sum(values: readonly number[]): number {
 
 /**
  * Splits `total` into integer parts proportional to `weights` that add up to `total` exactly
- * (largest remainder, ties to the lower index), so no yuan is created or lost.
+ * (largest remainder, ties to the lower index), so no yuan is created or lost. Each part is the
+ * floor or the ceiling of its exact share. Weights must be finite and not negative; if they are
+ * all 0, the first part takes everything.
+ *
+ * The shares and remainders are computed exactly (every double is an integer times a power of
+ * two), so the split never depends on how a quotient happened to round.
  */
 export function apportion(total: number, weights: readonly number[]): number[] {
   assertInteger('total', total);
   if (total < 0) throw new RangeError(`apportion: total must not be negative, got ${total}`);
-  const weightSum = sum(weights);
+  weights.forEach((w, i) => {
+    if (!(Number.isFinite(w) && w >= 0)) {
+      throw new RangeError(`apportion: weight ${i} must be finite and not negative, got ${w}`);
+    }
+  });
   if (weights.length === 0) return [];
-  if (weightSum <= 0) {
+  const weightSum = sum(weights);
+  if (weightSum === 0) {
     const out = weights.map(() => 0);
     out[0] = total;
     return out;
   }
-  const exact = weights.map((w) => (total * w) / weightSum);
-  const parts = exact.map((x) => Math.floor(x));
+  // Integer weights whose products with total stay safe: exact in plain numbers.
+  const safe = weights.every((w) => Number.isSafeInteger(w));
+  if (safe && Number.isSafeInteger(weightSum) && Number.isSafeInteger(total * weightSum)) {
+    const remainders = weights.map((w) => (total * w) % weightSum);
+    const parts = weights.map((w, i) => (total * w - remainders[i]!) / weightSum);
+    return distributeLeft(total, parts, remainders);
+  }
+  // Otherwise the same in BigInt, each weight written as mantissa · 2^(exponent − lowest exponent).
+  const dyadic = weights.map(toDyadic);
+  let lowest = Infinity;
+  for (const d of dyadic) if (d.mantissa !== 0n && d.exponent < lowest) lowest = d.exponent;
+  const scaled = dyadic.map((d) => d.mantissa << BigInt(d.exponent - lowest));
+  let scaledSum = 0n;
+  for (const w of scaled) scaledSum += w;
+  const bigTotal = BigInt(total);
+  const parts = scaled.map((w) => Number((bigTotal * w) / scaledSum));
+  const remainders = scaled.map((w) => (bigTotal * w) % scaledSum);
+  return distributeLeft(total, parts, remainders);
+}
+
+/** Gives the units the floors left over to the largest remainders, ties to the lower index. */
+function distributeLeft<R extends number | bigint>(
+  total: number,
+  parts: number[],
+  remainders: R[],
+): number[] {
   let left = total - sum(parts);
-  const order = exact
-    .map((x, i) => ({ i, frac: x - Math.floor(x) }))
-    .sort((a, b) => b.frac - a.frac || a.i - b.i);
-  for (let k = 0; left > 0; k = (k + 1) % order.length, left--) parts[order[k]!.i]! += 1;
+  const order = remainders
+    .map((r, i) => ({ i, r }))
+    .sort((a, b) => (a.r > b.r ? -1 : a.r < b.r ? 1 : a.i - b.i));
+  // Σ remainders = left · weightSum and every remainder is below weightSum, so left < parts.length.
+  for (let k = 0; left > 0; k++, left--) parts[order[k]!.i]! += 1;
   return parts;
+}
+
+/** A finite double x ≥ 0 as mantissa · 2^exponent, exactly. */
+function toDyadic(x: number): { mantissa: bigint; exponent: number } {
+  const view = new DataView(new ArrayBuffer(8));
+  view.setFloat64(0, x);
+  const high = view.getUint32(0);
+  const low = view.getUint32(4);
+  const biased = (high >>> 20) & 0x7ff;
+  const fraction = (BigInt(high & 0xfffff) << 32n) | BigInt(low);
+  if (biased === 0) return { mantissa: fraction, exponent: -1074 };
+  return { mantissa: fraction | (1n << 52n), exponent: biased - 1075 };
 }
