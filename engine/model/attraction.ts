@@ -1,0 +1,53 @@
+import { adbudg, powInt } from '../core/detMath.ts';
+import { apportion } from '../core/fixedPoint.ts';
+import type { Coefficients } from './coefficients.ts';
+
+/** What a firm brings to one territory and segment in a round. */
+export interface AttractionInputs {
+  readonly brand: number;
+  /** Price in ‰ of list. */
+  readonly pricePm: number;
+  /** Effective selling effort, call-units per 1,000 customers. */
+  readonly effortPerK: number;
+  /** Promotion, yuan per 1,000 customers. */
+  readonly promoPerK: number;
+  readonly coverage: number;
+  readonly service: number;
+  readonly quality: number;
+  /** Awareness or relationship, 0–1000. */
+  readonly familiarity: number;
+}
+
+/**
+ * MCI attraction of MODEL.md: price as a power (e by tier), effort and promotion through
+ * saturating ADBUDG responses, so a firm's share has an interior optimum instead of rewarding
+ * unlimited spend.
+ */
+export function attraction(x: AttractionInputs, exponent: number, premiumPm: number, c: Coefficients['attraction']): number {
+  if (x.pricePm <= 0) throw new RangeError('price must be positive');
+  const priceTerm = powInt(1000 / x.pricePm, exponent);
+  const effortTerm = 1 + (c.effortWeightPm / 1000) * adbudg(x.effortPerK, c.effortHalfHours, 1);
+  const promoTerm = 1 + (c.promoWeightPm / 1000) * adbudg(x.promoPerK, c.promoHalfYuan, 2);
+  const coverageTerm = 1 + (c.coverageWeightPm / 1000) * (x.coverage / 1000);
+  const serviceTerm = 1 + x.service / 1000;
+  const premiumTerm = 1 + (premiumPm / 1000) * (x.quality / 1000 - 0.5);
+  const familiarityTerm = 1 + (c.relationshipWeightPm / 1000) * (x.familiarity / 1000);
+  return (x.brand / 1000) * priceTerm * effortTerm * promoTerm * coverageTerm * serviceTerm * premiumTerm * familiarityTerm;
+}
+
+/** "Us / (us + them)": shares in bp that add up to exactly 10000 (or all 0 when nobody sells). */
+export function sharesBp(attractions: readonly number[]): number[] {
+  const total = attractions.reduce((a, b) => a + b, 0);
+  if (total <= 0) return attractions.map(() => 0);
+  return apportion(10_000, attractions);
+}
+
+/** Share of potential demand taken up: ΣA / (ΣA + A0). */
+export function takeUp(totalAttraction: number, a0: number): number {
+  return totalAttraction <= 0 ? 0 : totalAttraction / (totalAttraction + a0);
+}
+
+/** A0 such that `takeUpBp` of potential is taken up at total attraction `total`. */
+export function a0For(total: number, takeUpBp: number): number {
+  return (total * (10_000 - takeUpBp)) / takeUpBp;
+}

@@ -1,0 +1,285 @@
+/**
+ * Every coefficient of the market model, with the defaults of shared/MODEL.md. A scenario may
+ * override any of them; the bot suite tunes the ones MODEL.md gives no source for.
+ * Units are in the names: Bp = basis points (1/10000), Pm = per mille, Yuan, Hours, Rounds.
+ */
+export interface Coefficients {
+  readonly demand: {
+    /** Share of potential taken up at the start, which fixes A0 in ΣA / (ΣA + A0). */
+    readonly takeUpAtStartBp: number;
+    /** Smallest share of potential a territory keeps however little anyone sells there. */
+    readonly floorTakeUpBp: number;
+  };
+  readonly effort: {
+    /** Call-units a rep has in a round. */
+    readonly repCapacityHours: number;
+    /** Travel cost of one call-unit in tiers 1–2; tier 3–4 calls cost `remoteCallFactorPm`‰ of it. */
+    readonly callCostYuan: number;
+    readonly remoteCallFactorPm: number;
+  };
+  readonly attraction: {
+    readonly effortWeightPm: number;
+    /** Effort (effective hours per 1,000 customers) at which the effort term is half its maximum. */
+    readonly effortHalfHours: number;
+    readonly promoWeightPm: number;
+    /** Promotion yuan per 1,000 customers at which the promotion term is half its maximum. */
+    readonly promoHalfYuan: number;
+    readonly coverageWeightPm: number;
+    readonly relationshipWeightPm: number;
+    /** Price exponent e by tier 1, 2, 3–4. */
+    readonly priceExponent: readonly [number, number, number];
+  };
+  readonly stocks: {
+    readonly awarenessGainPm: number;
+    readonly awarenessDecayPm: number;
+    readonly coverageSpeedPm: number;
+    /** Channel yuan + call-units per 1,000 customers at which coverage's target is half. */
+    readonly coverageHalf: number;
+  };
+  readonly funnel: {
+    /** Base pass rates lead→qualified, qualified→proposal, proposal→negotiation, negotiation→won. */
+    readonly passBp: readonly [number, number, number, number];
+    readonly prospectingModPm: number;
+    readonly toolkitBonusBp: number;
+    /** Cold leads a round per 1,000 customers at full prospecting response. */
+    readonly leadsPerThousand: number;
+    /** Prospecting hours per 1,000 customers at which lead generation is half its maximum. */
+    readonly prospectingHalfHours: number;
+    /** Share of customers in play (switching or unserved) who approach firms, split by attraction; they enter at the proposal stage. */
+    readonly inboundBp: number;
+    readonly legalPerWeek: number;
+    readonly legalGraceWeeks: number;
+    readonly legalPenaltyBpPerWeek: number;
+    readonly templateCutBp: number;
+  };
+  readonly delivery: {
+    readonly capacityBp: number;
+    readonly goodwillStart: number;
+    readonly goodwillP1: number;
+    readonly goodwillP2: number;
+    readonly goodwillRegen: number;
+    readonly goodwillFloor: number;
+    /** Of unfilled orders, the share kept as backlog; the rest is lost to rivals. */
+    readonly backlogBp: number;
+    /** Expedited supply bought with contingency: units per 1,000 yuan. */
+    readonly expediteUnitsPerThousandYuan: number;
+  };
+  readonly customers: {
+    readonly csatWeights: readonly [number, number, number, number];
+    readonly csatSpeedPm: number;
+    readonly complaintRateBp: number;
+    readonly complaintCsatLt: number;
+    readonly complaintCsatKa: number;
+    /** LT churn a round at the 60–79 CSAT multiplier of 1. */
+    readonly churnBaseBp: number;
+    /** Churn multipliers (‰) for CSAT < 40, 40–59, 60–79, ≥ 80. */
+    readonly churnMultiplierPm: readonly [number, number, number, number];
+    /** Customers who look around each round even when content, before the CSAT multiplier. */
+    readonly switchingBp: number;
+    readonly renewalEarliestRounds: number;
+    readonly renewalLatestRounds: number;
+    readonly lateRenewalRivalBp: number;
+    readonly noRenewalChurnBp: number;
+    readonly upgradeHours: number;
+    readonly maxUpgradesPerTerritory: number;
+    readonly upgradeRampRounds: number;
+    readonly upgradeRevenueMultiplePm: number;
+    readonly costToServeKaBp: number;
+    readonly costToServeLtBp: number;
+    readonly costToServeAutomatedBp: number;
+    readonly automationYuanPerCustomer: number;
+    readonly womPromoterPm: number;
+    readonly womDetractorPm: number;
+    readonly execHoursPerFivePoints: number;
+    readonly clvDiscountBp: number;
+  };
+  readonly team: {
+    readonly moraleBase: number;
+    readonly workloadPenalty: number;
+    readonly unfairPenalty: number;
+    readonly stretchPenalty: number;
+    readonly conflictPenaltyPm: number;
+    readonly attainmentBonus: number;
+    readonly moraleSpeedPm: number;
+    /** Incentives: ΔM*, half-life in rounds, effect ‰ on new / senior reps. */
+    readonly incentives: {
+      readonly recognition: Incentive;
+      readonly development: Incentive;
+      readonly longTerm: Incentive;
+    };
+    readonly incentiveCostYuan: number;
+    readonly habituationPm: number;
+    readonly attritionBaseBp: number;
+    readonly attritionMoraleBp: number;
+    readonly attritionOverloadBp: number;
+    readonly attritionUnfairBp: number;
+    readonly vacancyRounds: number;
+    readonly rampStartPm: number;
+    readonly rampRounds: number;
+    readonly leaverRelationshipLoss: number;
+    readonly leaverCsatLoss: number;
+    readonly trainingGain: number;
+    readonly trainingSpeedPm: number;
+    readonly coachingPm: number;
+    readonly skillDecayHalfLife: number;
+    readonly trainingCostYuan: number;
+    readonly mediationPm: number;
+    readonly mediationCostYuan: number;
+    readonly repSalaryYuan: number;
+    readonly hireCostYuan: number;
+  };
+  readonly kpi: {
+    readonly weightsNew: KpiWeights;
+    readonly weightsMature: KpiWeights;
+  };
+  readonly competitors: {
+    readonly brandReactionBp: number;
+    readonly brandPriceMatchGapBp: number;
+    readonly groupCampaignEvery: number;
+    readonly groupCampaignRounds: number;
+    readonly groupCampaignBoostPm: number;
+    readonly digitalCoveragePerRound: number;
+    readonly digitalExitShareBp: number;
+    readonly digitalExitRound: number;
+    readonly smeFloorPm: number;
+    readonly crossIndustryShareBp: number;
+  };
+  readonly finance: {
+    /** Overheads a round per firm not tied to a budget line. */
+    readonly overheadYuan: number;
+    readonly marketIntelligenceYuan: number;
+    readonly toolkitYuan: number;
+    readonly templatesYuan: number;
+  };
+}
+
+export interface Incentive {
+  readonly moralePoints: number;
+  readonly halfLifeRounds: number;
+  readonly newRepPm: number;
+  readonly seniorRepPm: number;
+}
+
+/** Balanced-scorecard weights a territory's stage puts on KPIs (sum 100). */
+export interface KpiWeights {
+  readonly coverage: number;
+  readonly revenue: number;
+  readonly newAccounts: number;
+  readonly profit: number;
+  readonly retention: number;
+  readonly share: number;
+}
+
+export const DEFAULT_COEFFICIENTS: Coefficients = {
+  demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000 },
+  effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500 },
+  attraction: {
+    effortWeightPm: 6000,
+    effortHalfHours: 300,
+    promoWeightPm: 2000,
+    promoHalfYuan: 60000,
+    coverageWeightPm: 1500,
+    relationshipWeightPm: 500,
+    priceExponent: [2, 3, 4],
+  },
+  stocks: { awarenessGainPm: 250, awarenessDecayPm: 40, coverageSpeedPm: 150, coverageHalf: 300 },
+  funnel: {
+    passBp: [3000, 5000, 6000, 4500],
+    prospectingModPm: 300,
+    toolkitBonusBp: 1000,
+    leadsPerThousand: 400,
+    prospectingHalfHours: 150,
+    inboundBp: 5000,
+    legalPerWeek: 3,
+    legalGraceWeeks: 2,
+    legalPenaltyBpPerWeek: 500,
+    templateCutBp: 6000,
+  },
+  delivery: {
+    capacityBp: 11000,
+    goodwillStart: 60,
+    goodwillP1: 15,
+    goodwillP2: 8,
+    goodwillRegen: 4,
+    goodwillFloor: 20,
+    backlogBp: 5000,
+    expediteUnitsPerThousandYuan: 4,
+  },
+  customers: {
+    csatWeights: [35, 25, 20, 20],
+    csatSpeedPm: 300,
+    complaintRateBp: 200,
+    complaintCsatLt: 5,
+    complaintCsatKa: 10,
+    churnBaseBp: 150,
+    churnMultiplierPm: [3000, 1500, 1000, 400],
+    switchingBp: 600,
+    renewalEarliestRounds: 6,
+    renewalLatestRounds: 3,
+    lateRenewalRivalBp: 500,
+    noRenewalChurnBp: 6000,
+    upgradeHours: 16,
+    maxUpgradesPerTerritory: 2,
+    upgradeRampRounds: 4,
+    upgradeRevenueMultiplePm: 3000,
+    costToServeKaBp: 800,
+    costToServeLtBp: 700,
+    costToServeAutomatedBp: 350,
+    automationYuanPerCustomer: 40,
+    womPromoterPm: 20,
+    womDetractorPm: 30,
+    execHoursPerFivePoints: 4,
+    clvDiscountBp: 100,
+  },
+  team: {
+    moraleBase: 65,
+    workloadPenalty: 40,
+    unfairPenalty: 25,
+    stretchPenalty: 20,
+    conflictPenaltyPm: 300,
+    attainmentBonus: 5,
+    moraleSpeedPm: 300,
+    incentives: {
+      recognition: { moralePoints: 4, halfLifeRounds: 1, newRepPm: 1000, seniorRepPm: 1000 },
+      development: { moralePoints: 7, halfLifeRounds: 4, newRepPm: 1500, seniorRepPm: 800 },
+      longTerm: { moralePoints: 5, halfLifeRounds: 8, newRepPm: 800, seniorRepPm: 1500 },
+    },
+    incentiveCostYuan: 3000,
+    habituationPm: 600,
+    attritionBaseBp: 40,
+    attritionMoraleBp: 500,
+    attritionOverloadBp: 100,
+    attritionUnfairBp: 200,
+    vacancyRounds: 2,
+    rampStartPm: 300,
+    rampRounds: 6,
+    leaverRelationshipLoss: 20,
+    leaverCsatLoss: 10,
+    trainingGain: 10,
+    trainingSpeedPm: 300,
+    coachingPm: 1300,
+    skillDecayHalfLife: 6,
+    trainingCostYuan: 4000,
+    mediationPm: 600,
+    mediationCostYuan: 5000,
+    repSalaryYuan: 15000,
+    hireCostYuan: 20000,
+  },
+  kpi: {
+    weightsNew: { coverage: 40, revenue: 25, newAccounts: 25, profit: 10, retention: 0, share: 0 },
+    weightsMature: { coverage: 0, revenue: 20, newAccounts: 0, profit: 40, retention: 25, share: 15 },
+  },
+  competitors: {
+    brandReactionBp: 2500,
+    brandPriceMatchGapBp: 1000,
+    groupCampaignEvery: 6,
+    groupCampaignRounds: 3,
+    groupCampaignBoostPm: 1300,
+    digitalCoveragePerRound: 40,
+    digitalExitShareBp: 800,
+    digitalExitRound: 12,
+    smeFloorPm: 750,
+    crossIndustryShareBp: 1000,
+  },
+  finance: { overheadYuan: 30000, marketIntelligenceYuan: 20000, toolkitYuan: 15000, templatesYuan: 10000 },
+};

@@ -1,0 +1,61 @@
+import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
+import type { Decisions, RepPlan, TerritorySpend } from './decisions.ts';
+import type { Scenario } from './scenario.ts';
+import type { MarketState } from './state.ts';
+
+/** Last year's same-period revenue grown by b and moved by season: the KPI baseline for a round. */
+export function kpiBaseline(market: MarketState, scenario: Scenario, firm: number, territory: number, round: number): number {
+  const month = ((scenario.startMonth - 1 + round - 1) % 12) + 1;
+  const season = (scenario.market.seasonPm[month - 1] ?? 1000) / (scenario.market.seasonPm[scenario.startMonth - 1] ?? 1000);
+  return roundHalfEven(market.firms[firm]!.lastYear[territory]! * (1 + scenario.market.baselineGrowthBp / 10_000) * season);
+}
+
+/**
+ * A sensible starting point for a round: every rep stays put with a balanced week, money spread
+ * by potential, targets at the KPI baseline. The decision form opens on it, and a team that
+ * never submits plays it.
+ */
+export function defaultDecisions(market: MarketState, scenario: Scenario, firm: number): Decisions {
+  const f = market.firms[firm]!;
+  const c = scenario.coefficients;
+  const round = market.round + 1;
+  const present = market.territories.map((t, ti) => ({ t, ti })).filter(({ t }) => f.territories.includes(t.id));
+  const potentials = present.map(({ t }) => t.potential);
+  const promotion = apportion(roundHalfEven(f.budget * 0.15), potentials);
+  const channel = apportion(roundHalfEven(f.budget * 0.1), potentials);
+  const hasAccounts = new Set(market.accounts.filter((a) => a.supplier === firm).map((a) => a.owner));
+  const reps: RepPlan[] = f.reps.map((r) => {
+    const accounts = hasAccounts.has(r.id) ? 14 : 4;
+    return { rep: r.id, territory: r.territory, prospecting: 20, accounts, longTail: 36 - accounts, development: 4, training: 4 };
+  });
+  let travel = 0;
+  for (const p of reps) {
+    const tier = market.territories.find((t) => t.id === p.territory)?.tier ?? 1;
+    const selling = p.prospecting + p.accounts + p.longTail + p.development;
+    travel += selling * c.effort.callCostYuan * (tier === 3 ? c.effort.remoteCallFactorPm / 1000 : 1);
+  }
+  const territories: TerritorySpend[] = present.map(({ t, ti }, k) => ({
+    territory: t.id,
+    promotion: promotion[k]!,
+    channel: channel[k]!,
+    automation: false,
+    target: kpiBaseline(market, scenario, firm, ti, round),
+  }));
+  return {
+    reps,
+    territories,
+    travel: roundHalfEven(travel * 1.05),
+    contingency: roundHalfEven(f.budget * 0.04),
+    pricePm: [f.pricePm[0], f.pricePm[1], f.pricePm[2]],
+    maxDiscountBp: 500,
+    training: [],
+    incentives: [],
+    mediation: false,
+    meetingHours: 4,
+    operations: [],
+    executive: [],
+    toolkit: f.tools.toolkit,
+    templates: f.tools.templates,
+    marketIntelligence: false,
+  };
+}

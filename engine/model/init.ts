@@ -1,0 +1,170 @@
+import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
+import { stream } from '../core/rng.ts';
+import { a0For, attraction, sharesBp } from './attraction.ts';
+import { aiEffortPerK, firmPresent } from './firmPresence.ts';
+import { makeRep, seatReps } from './repGeneration.ts';
+import { SEGMENTS, type FirmKind, type Scenario } from './scenario.ts';
+import { segmentAttraction } from './segments.ts';
+import type { AccountState, CustomerColumns, FirmState, MarketState, TerritoryState } from './state.ts';
+
+const START_COVERAGE: Readonly<Record<FirmKind, number>> = {
+  team: 450,
+  brand: 550,
+  group: 500,
+  digital: 200,
+  sme: 500,
+  'cross-industry': 100,
+};
+
+/** Size of long-tail customers: a heavy tail in 1–10 so the top fifth buys about half. */
+function customerSize(u: number): number {
+  return 1 / (1 - 0.9 * u);
+}
+
+/**
+ * The market at the start of round 1, from the scenario and the seed: reps, customers and who
+ * they buy from are drawn from their own streams, so they are the same for every team and every
+ * replay. `teamFirms` are the team slots in play; the others never enter.
+ */
+export function initialMarket(scenario: Scenario, seed: string, teamFirms: readonly string[]): MarketState {
+  const c = scenario.coefficients;
+  const month = scenario.startMonth;
+  const firms: FirmState[] = scenario.firms.map((f) => {
+    const present = f.territories.length === 0 ? scenario.territories.map((t) => t.id) : [...f.territories];
+    const dice = stream(seed, 'setup', 'reps', f.id);
+    const seats = f.kind === 'team' ? seatReps(f.reps, scenario.territories.filter((t) => present.includes(t.id))) : [];
+    return {
+      id: f.id,
+      kind: f.kind,
+      // A team slot nobody took stays out of the market for the whole session.
+      active: f.kind === 'team' ? teamFirms.includes(f.id) : f.entersRound <= 1,
+      pricePm: [f.pricePm, f.pricePm, f.pricePm],
+      brand: f.brand,
+      service: f.service,
+      quality: f.quality,
+      budget: f.budget,
+      territories: present,
+      reps: seats.map((territory, i) => makeRep(`${f.id}-r${String(i + 1).padStart(2, '0')}`, territory, dice, c.team, false)),
+      vacancies: [],
+      conflict: 20,
+      communication: 400,
+      goodwill: c.delivery.goodwillStart,
+      funnel: present.map((territory) => ({ territory, lead: 0, qualified: 0, proposal: 0, negotiation: 0, wonCarry: 0 })),
+      backlog: 0,
+      tools: { toolkit: false, templates: false, automated: [] },
+      ai: { pushRounds: scenario.territories.map(() => 0), campaignRounds: 0, roundsBelowCost: 0, exited: false },
+      lastYear: scenario.territories.map(() => 0),
+      totals: { revenue: 0, profit: 0, newAccounts: 0, lostAccounts: 0, leavers: 0, hires: 0, greenWeeks: 0, weeks: 0, skillGain: 0 },
+    };
+  });
+
+  const territories: TerritoryState[] = scenario.territories.map((t) => {
+    const coverage = firms.map((f) => (firmPresent(f, t.id) ? START_COVERAGE[f.kind] : 0));
+    const awareness = firms.map((f) => (firmPresent(f, t.id) ? roundHalfEven(f.brand * 0.7) : 0));
+    return {
+      id: t.id,
+      tier: t.tier,
+      stage: t.stage,
+      potential: t.potential,
+      premiumPm: t.premiumPm,
+      policyPm: t.policyPm,
+      awareness,
+      coverage,
+      shareHistory: [],
+      a0: 0,
+    };
+  });
+
+  // Who each long-tail customer buys from at the start follows the market's attraction.
+  const columns = { territory: [] as number[], segment: [] as number[], supplier: [] as number[], size: [] as number[], csat: [] as number[] };
+  const finalTerritories = territories.map((t, ti) => {
+    const spec = scenario.territories[ti]!;
+    const customersHere = SEGMENTS.reduce((n, s) => n + spec.customers[s], 0);
+    const perK = customersHere / 1000 || 1;
+    const inputs = firms.map((f) => ({
+      brand: f.brand,
+      pricePm: f.pricePm[t.tier - 1]!,
+      effortPerK: firmPresent(f, t.id) ? aiEffortPerK(scenario, f, t.id) / perK : 0,
+      promoPerK: 0,
+      coverage: t.coverage[firms.indexOf(f)]!,
+      service: f.service,
+      quality: f.quality,
+      familiarity: t.awareness[firms.indexOf(f)]!,
+    }));
+    const base = firms.map((f, fi) =>
+      f.active && firmPresent(f, t.id) ? attraction(inputs[fi]!, c.attraction.priceExponent[t.tier - 1]!, t.premiumPm, c.attraction) : 0,
+    );
+    const total = base.reduce((a, b) => a + b, 0);
+    const kaVolume = scenario.keyAccounts.filter((k) => k.territory === t.id).reduce((n, k) => n + k.volume, 0);
+    const ltDemand = Math.max(0, roundHalfEven((t.potential * c.demand.takeUpAtStartBp) / 10_000) - kaVolume);
+    const dice = stream(seed, 'setup', 'customers', t.id);
+    const firstIndex = columns.size.length;
+    SEGMENTS.forEach((segment, si) => {
+      const weights = firms.map((f, fi) => (base[fi]! > 0 ? segmentAttraction(base[fi]!, f.kind, segment) : 0));
+      const wTotal = weights.reduce((a, b) => a + b, 0);
+      for (let k = 0; k < spec.customers[segment]; k++) {
+        columns.territory.push(ti);
+        columns.segment.push(si);
+        let pick = dice.next() * wTotal;
+        let supplier = -1;
+        for (let fi = 0; fi < weights.length && supplier < 0; fi++) {
+          pick -= weights[fi]!;
+          if (pick < 0 && weights[fi]! > 0) supplier = fi;
+        }
+        columns.supplier.push(supplier < 0 ? weights.findLastIndex((w) => w > 0) : supplier);
+        columns.size.push(customerSize(dice.next()));
+        columns.csat.push(dice.between(58, 80));
+      }
+    });
+    // Sizes in thousandths of a unit, scaled so the territory's long tail buys its demand.
+    const raw = columns.size.slice(firstIndex);
+    const scaled = apportion(ltDemand * 1000, raw);
+    scaled.forEach((s, k) => (columns.size[firstIndex + k] = s));
+    const shares = sharesBp(base);
+    return { ...t, a0: roundHalfEven(a0For(total, c.demand.takeUpAtStartBp) * 1000), shareHistory: [shares] };
+  });
+
+  const accounts: AccountState[] = scenario.keyAccounts.map((k) => ({
+    id: k.id,
+    territory: k.territory,
+    volume: k.volume,
+    pricePm: k.pricePm,
+    supplier: firms.findIndex((f) => f.id === k.supplier),
+    csat: k.csat,
+    relationship: k.relationship,
+    contractEnd: k.contractEnd,
+    owner: firms.find((f) => f.id === k.supplier)?.reps.find((r) => r.territory === k.territory)?.id ?? '',
+    influence: k.influence,
+    upgradedRound: 0,
+    preparation: firms.map(() => 0),
+  }));
+
+  const market: MarketState = {
+    round: 0,
+    macroPm: scenario.market.macroPm,
+    territories: finalTerritories,
+    firms,
+    accounts,
+    customers: columns as CustomerColumns,
+    shocks: [],
+  };
+  return withLastYear(market, scenario, month);
+}
+
+/** Last year's revenue by firm and territory at the start: what the firm sells in round 1 if nothing changes. */
+function withLastYear(market: MarketState, scenario: Scenario, month: number): MarketState {
+  const listPrice = scenario.product.listPrice;
+  const season = (scenario.market.seasonPm[(month - 1) % 12] ?? 1000) / 1000;
+  const firms = market.firms.map((f, fi) => {
+    const lastYear = market.territories.map((t, ti) => {
+      let units = 0;
+      const cols = market.customers;
+      for (let i = 0; i < cols.size.length; i++) if (cols.territory[i] === ti && cols.supplier[i] === fi) units += cols.size[i]! / 1000;
+      for (const a of market.accounts) if (a.territory === t.id && a.supplier === fi) units += a.volume;
+      const growth = 1 + scenario.market.baselineGrowthBp / 10_000;
+      return roundHalfEven(((units * season * f.pricePm[t.tier - 1]!) / 1000) * listPrice / growth);
+    });
+    return { ...f, lastYear };
+  });
+  return { ...market, firms };
+}

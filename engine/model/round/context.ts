@@ -1,0 +1,104 @@
+import type { Draft } from 'immer';
+import type { Coefficients } from '../coefficients.ts';
+import type { Decisions } from '../decisions.ts';
+import type { Explanation, FunnelOutcome, KpiOutcome } from '../outcome.ts';
+import type { Scenario, ShockSpec } from '../scenario.ts';
+import type { MarketState } from '../state.ts';
+
+/** The mutable copy of the market a round works on; the input state is never touched. */
+export type Work = Draft<MarketState>;
+
+/** Effective effort of one firm in one territory, call-units after skill, morale and ramp. */
+export interface Effort {
+  prospecting: number;
+  accounts: number;
+  longTail: number;
+  development: number;
+  /** All effective hours (what the attraction's effort term sees). */
+  total: number;
+  /** Raw call-units, which cost travel. */
+  calls: number;
+}
+
+export interface Spend {
+  travel: number;
+  promotion: number;
+  channel: number;
+  automation: number;
+  incentives: number;
+  training: number;
+  tools: number;
+  mediation: number;
+  expedite: number;
+  hiring: number;
+}
+
+export interface ShockEffects {
+  macroPm: number;
+  /** Per territory, ‰ of demand (1000 = no change). */
+  demandPm: number[];
+  /** Per territory, ‰ added to the premium preference. */
+  premiumAddPm: number[];
+  /** Per firm, ‰ of delivery capacity kept. */
+  capacityPm: number[];
+  attritionPm: number;
+  priceWar: boolean;
+}
+
+/** Everything a round's steps share besides the market itself. */
+export interface RoundContext {
+  readonly scenario: Scenario;
+  readonly c: Coefficients;
+  readonly seed: string;
+  readonly round: number;
+  readonly seasonPm: number;
+  /** Per firm: the team's decisions (null for AI firms and absent teams played as AI). */
+  readonly decisions: readonly (Decisions | null)[];
+  readonly injected: readonly ShockSpec[];
+  shock: ShockEffects;
+  /** [firm][territory] */
+  effort: Effort[][];
+  spend: Spend[];
+  /** [territory][firm]: attraction summed over segments, weighted by customers. */
+  attraction: number[][];
+  /** [territory][segment][firm] */
+  segmentAttraction: number[][][];
+  takeUp: number[];
+  /** [firm]: units ordered and delivered, revenue by source. */
+  ordered: number[];
+  delivered: number[];
+  ltRevenue: number[];
+  kaRevenue: number[];
+  /** [firm][territory] revenue (all, and long tail alone) and units. */
+  revenueBy: number[][];
+  ltRevenueBy: number[][];
+  unitsBy: number[][];
+  fillBp: number[];
+  /** [firm][territory]: customers in play this round that a firm won and lost. */
+  won: number[];
+  lost: number[];
+  funnel: FunnelOutcome[];
+  kpis: KpiOutcome[][];
+  leavers: string[][];
+  hires: number[];
+  costToServe: number[];
+  /** [firm] LT hours per customer served, for response in CSAT. */
+  responsePm: number[];
+  explanations: Explanation[];
+  /** [account index] event this round. */
+  accountEvents: string[];
+  accountPrevious: number[];
+  accountUnits: number[];
+}
+
+export function emptySpend(): Spend {
+  return { travel: 0, promotion: 0, channel: 0, automation: 0, incentives: 0, training: 0, tools: 0, mediation: 0, expedite: 0, hiring: 0 };
+}
+
+export function emptyEffort(): Effort {
+  return { prospecting: 0, accounts: 0, longTail: 0, development: 0, total: 0, calls: 0 };
+}
+
+export function totalSpend(s: Spend): number {
+  return s.travel + s.promotion + s.channel + s.automation + s.incentives + s.training + s.tools + s.mediation + s.expedite + s.hiring;
+}

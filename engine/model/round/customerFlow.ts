@@ -1,0 +1,174 @@
+import { apportion } from '../../core/fixedPoint.ts';
+import { stream } from '../../core/rng.ts';
+import type { FunnelOutcome } from '../outcome.ts';
+import { SEGMENTS } from '../scenario.ts';
+import { segmentLeaningPm } from '../segments.ts';
+import type { RoundContext, Work } from './context.ts';
+import { coldLeads, flowWeek, legalClearing, passRates, type PassRates, type Stocks } from './funnel.ts';
+import type { TerritoryMoney } from './spendPlan.ts';
+
+/** Churn multiplier by CSAT band (MODEL.md): unhappy customers leave three times as often. */
+export function churnMultiplierPm(csat: number, bands: readonly [number, number, number, number]): number {
+  if (csat < 40) return bands[0];
+  if (csat < 60) return bands[1];
+  if (csat < 80) return bands[2];
+  return bands[3];
+}
+
+const AI_SKILL = 55;
+const AI_MORALE = 65;
+
+function ratesFor(w: Work, ctx: RoundContext, fi: number, territoryId: string): PassRates {
+  const f = w.firms[fi]!;
+  const d = ctx.decisions[fi];
+  if (!d || f.reps.length === 0) {
+    return passRates({ prospectingSkill: AI_SKILL, negotiationSkill: AI_SKILL, morale: AI_MORALE, toolkit: false }, ctx.c.funnel);
+  }
+  const here = f.reps.filter((r) => r.territory === territoryId);
+  const team = here.length > 0 ? here : f.reps;
+  const avg = (pick: (r: (typeof team)[number]) => number) => team.reduce((s, r) => s + pick(r), 0) / team.length;
+  return passRates(
+    {
+      prospectingSkill: avg((r) => r.skills.prospecting),
+      negotiationSkill: avg((r) => r.skills.negotiation),
+      morale: avg((r) => r.morale),
+      toolkit: d.toolkit,
+    },
+    ctx.c.funnel,
+  );
+}
+
+/**
+ * The long tail's round: some customers leave or look around (by CSAT), every firm works its
+ * funnel for four weeks, and the deals it closes become customers, drawn from those in play.
+ * A customer who looked around and was won by nobody stays where it was; one who left and was
+ * won by nobody goes unserved until someone wins it.
+ */
+export function customerFlow(w: Work, ctx: RoundContext, money: readonly TerritoryMoney[]): void {
+  const c = ctx.c;
+  const cols = w.customers;
+  const n = cols.supplier.length;
+  const nT = w.territories.length;
+  const inPlay: number[][] = w.territories.map(() => []);
+  const churned = new Uint8Array(n);
+  const dice = stream(ctx.seed, 'customers', ctx.round);
+  const counts = w.territories.map(() => 0);
+  const ours: number[][] = w.firms.map(() => w.territories.map(() => 0));
+  const promoters: number[][] = w.firms.map(() => w.territories.map(() => 0));
+  const detractors: number[][] = w.firms.map(() => w.territories.map(() => 0));
+  for (let i = 0; i < n; i++) {
+    const u = dice.next();
+    const s = cols.supplier[i]!;
+    if (s === -2) continue;
+    const t = cols.territory[i]!;
+    counts[t]! += 1;
+    if (s >= 0 && !w.firms[s]!.active) cols.supplier[i] = -1;
+    const sup = cols.supplier[i]!;
+    if (sup < 0) {
+      inPlay[t]!.push(i);
+      continue;
+    }
+    ours[sup]![t]! += 1;
+    if (cols.csat[i]! >= 80) promoters[sup]![t]! += 1;
+    else if (cols.csat[i]! < 40) detractors[sup]![t]! += 1;
+    const mult = churnMultiplierPm(cols.csat[i]!, c.customers.churnMultiplierPm) / 1000;
+    const churnP = (c.customers.churnBaseBp / 10_000) * mult;
+    const lookP = (c.customers.switchingBp / 10_000) * mult;
+    if (u < churnP) {
+      churned[i] = 1;
+      ctx.lost[sup]! += 1;
+      inPlay[t]!.push(i);
+    } else if (u < churnP + lookP) inPlay[t]!.push(i);
+  }
+
+  // Funnel, four weekly ticks; legal review is shared across a firm's territories.
+  const funnels: FunnelOutcome[] = [];
+  const wins: number[][] = w.firms.map(() => w.territories.map(() => 0));
+  w.firms.forEach((f, fi) => {
+    const out = { leads: 0, qualified: 0, proposals: 0, negotiations: 0, won: 0, lostAt: [0, 0, 0, 0] as [number, number, number, number] };
+    funnels.push(out);
+    if (!f.active) return;
+    const isTeam = ctx.decisions[fi] !== null && ctx.decisions[fi] !== undefined;
+    const rows = f.funnel.map((stock) => {
+      const ti = w.territories.findIndex((t) => t.id === stock.territory);
+      const total = ctx.attraction[ti]!.reduce((a, b) => a + b, 0);
+      const share = total > 0 ? ctx.attraction[ti]![fi]! / total : 0;
+      const warm = (c.funnel.inboundBp / 10_000) * inPlay[ti]!.length * share;
+      const wom = Math.max(0, (c.customers.womPromoterPm * promoters[fi]![ti]! - c.customers.womDetractorPm * detractors[fi]![ti]!) / 1000);
+      const cold = coldLeads(counts[ti]!, ctx.effort[fi]![ti]!.prospecting, money[fi]!.promotion[ti]!, c) + wom;
+      out.leads += cold + warm;
+      const stocks: Stocks = { lead: stock.lead / 1000, qualified: stock.qualified / 1000, proposal: stock.proposal / 1000, negotiation: stock.negotiation / 1000 };
+      return { ti, stock, stocks, rates: ratesFor(w, ctx, fi, stock.territory), cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000 };
+    });
+    for (let week = 0; week < 4; week++) {
+      const waiting = rows.map((r) => {
+        const flows = flowWeek(r.stocks, { cold: r.cold, warm: r.warm }, r.rates);
+        out.qualified += flows.qualified;
+        out.proposals += flows.proposals;
+        out.negotiations += flows.negotiations;
+        for (let k = 0; k < 3; k++) out.lostAt[k]! += flows.lostAt[k]!;
+        return flows.toReview;
+      });
+      const backlog = rows.reduce((s, r) => s + r.stocks.negotiation, 0);
+      const legal = isTeam
+        ? legalClearing(waiting, backlog, c.funnel, f.tools.templates)
+        : { cleared: waiting, penalty: 0 };
+      rows.forEach((r, k) => {
+        const cleared = legal.cleared[k]!;
+        r.stocks.negotiation += waiting[k]! - cleared;
+        const pass = Math.max(0, r.rates[3] - legal.penalty);
+        r.won += cleared * pass;
+        out.won += cleared * pass;
+        out.lostAt[3] += cleared * (1 - pass);
+      });
+    }
+    f.funnel = rows.map((r) => {
+      const whole = Math.floor(r.won);
+      wins[fi]![r.ti] = whole;
+      return {
+        territory: r.stock.territory,
+        lead: Math.round(r.stocks.lead * 1000),
+        qualified: Math.round(r.stocks.qualified * 1000),
+        proposal: Math.round(r.stocks.proposal * 1000),
+        negotiation: Math.round(r.stocks.negotiation * 1000),
+        // Deals closed beyond the customers in play are not banked for ever: a fraction carries.
+        wonCarry: Math.round((r.won - whole) * 1000),
+      };
+    });
+  });
+  ctx.funnel = funnels;
+
+  // Closed deals become customers, drawn from those in play.
+  for (let ti = 0; ti < nT; ti++) {
+    const pool = stream(ctx.seed, 'customers', ctx.round, 'pool', ti).shuffle(inPlay[ti]!);
+    const wanted = w.firms.map((_, fi) => wins[fi]![ti]!);
+    const sumWanted = wanted.reduce((a, b) => a + b, 0);
+    const allot = sumWanted <= pool.length ? wanted : apportion(pool.length, wanted);
+    const pick = stream(ctx.seed, 'customers', ctx.round, 'assign', ti);
+    for (const i of pool) {
+      const u = pick.next();
+      const seg = SEGMENTS[cols.segment[i]!]!;
+      const weights = allot.map((a, fi) => (a > 0 ? a * segmentLeaningPm(w.firms[fi]!.kind, seg) : 0));
+      const total = weights.reduce((a, b) => a + b, 0);
+      if (total === 0) break;
+      let x = u * total;
+      let chosen = weights.findLastIndex((x) => x > 0);
+      for (let fi = 0; fi < weights.length; fi++) {
+        x -= weights[fi]!;
+        if (x < 0 && weights[fi]! > 0) {
+          chosen = fi;
+          break;
+        }
+      }
+      allot[chosen]! -= 1;
+      const prev = cols.supplier[i]!;
+      if (prev === chosen && !churned[i]) continue;
+      if (prev >= 0 && prev !== chosen && !churned[i]) ctx.lost[prev]! += 1;
+      cols.supplier[i] = chosen;
+      cols.csat[i] = Math.max(cols.csat[i]!, 65);
+      churned[i] = 0;
+      ctx.won[chosen]! += 1;
+    }
+    for (const i of pool) if (churned[i]) cols.supplier[i] = -1;
+  }
+}

@@ -1,0 +1,119 @@
+import { clamp } from '../../core/fixedPoint.ts';
+import type { RoundContext, Work } from './context.ts';
+import { priceOf } from './market.ts';
+
+/** Units one long-tail customer buys this round: its size moved by season, macro, policy, growth and take-up. */
+export function demandFactor(w: Work, ctx: RoundContext, ti: number): number {
+  const t = w.territories[ti]!;
+  const spec = ctx.scenario.territories[ti]!;
+  const growth = t.potential / spec.potential;
+  const policy = (1000 + t.policyPm) / 1000 * (ctx.shock.demandPm[ti]! / 1000);
+  const takeUp = ctx.takeUp[ti]! / (ctx.c.demand.takeUpAtStartBp / 10_000);
+  return (ctx.seasonPm / 1000) * (ctx.shock.macroPm / 1000) * policy * growth * takeUp;
+}
+
+/**
+ * Orders, capacity and what gets delivered. Team firms fill priority requests first, then key
+ * accounts, then the long tail pro rata; what cannot be filled is half kept as backlog and
+ * half lost. AI firms deliver what they sell.
+ */
+export function deliver(w: Work, ctx: RoundContext): void {
+  const c = ctx.c;
+  const list = ctx.scenario.product.listPrice;
+  const nT = w.territories.length;
+  const ltUnits = w.firms.map(() => new Array<number>(nT).fill(0));
+  const factors = w.territories.map((_, ti) => demandFactor(w, ctx, ti));
+  const cols = w.customers;
+  for (let i = 0; i < cols.supplier.length; i++) {
+    const s = cols.supplier[i]!;
+    if (s < 0) continue;
+    const ti = cols.territory[i]!;
+    ltUnits[s]![ti]! += (cols.size[i]! / 1000) * factors[ti]!;
+  }
+  const kaFactor = (ctx.seasonPm / 1000) * (ctx.shock.macroPm / 1000);
+
+  w.firms.forEach((f, fi) => {
+    const revenueBy = new Array<number>(nT).fill(0);
+    const ltRevenueBy = new Array<number>(nT).fill(0);
+    const unitsBy = new Array<number>(nT).fill(0);
+    ctx.revenueBy[fi] = revenueBy;
+    ctx.ltRevenueBy[fi] = ltRevenueBy;
+    ctx.unitsBy[fi] = unitsBy;
+    if (!f.active) {
+      ctx.fillBp[fi] = 10_000;
+      return;
+    }
+    const d = ctx.decisions[fi];
+    const kaOrders = w.accounts.map((a, ai) => (a.supplier === fi ? ctx.accountUnits[ai]! * kaFactor : 0));
+    const ltTotal = ltUnits[fi]!.reduce((s, x) => s + x, 0);
+    const kaTotal = kaOrders.reduce((s, x) => s + x, 0);
+    const orders = ltTotal + kaTotal + f.backlog;
+    ctx.ordered[fi] = orders;
+    let capacity = orders;
+    let expeditedYuan = 0;
+    if (d) {
+      capacity = ((ltTotal + kaTotal) * c.delivery.capacityBp) / 10_000 * (ctx.shock.capacityPm[fi]! / 1000);
+      if (capacity < orders && d.contingency > 0) {
+        const perUnit = 1000 / c.delivery.expediteUnitsPerThousandYuan;
+        const extraUnits = Math.min(orders - capacity, d.contingency / perUnit);
+        expeditedYuan = Math.ceil(extraUnits * perUnit);
+        capacity += extraUnits;
+      }
+    }
+    ctx.spend[fi]!.expedite = Math.min(expeditedYuan, d?.contingency ?? 0);
+
+    // Priority requests jump the queue while operations still has goodwill to give.
+    const priority = new Array<number>(w.accounts.length).fill(0);
+    for (const req of d?.operations ?? []) {
+      const ai = w.accounts.findIndex((a) => a.id === req.account && a.supplier === fi);
+      if (ai < 0 || f.goodwill < c.delivery.goodwillFloor) continue;
+      f.goodwill = Math.max(0, f.goodwill - (req.priority === 'P1' ? c.delivery.goodwillP1 : c.delivery.goodwillP2));
+      priority[ai] = req.priority === 'P1' ? 2 : 1;
+    }
+    f.goodwill = Math.min(100, f.goodwill + c.delivery.goodwillRegen);
+
+    let left = capacity;
+    const kaDelivered = new Array<number>(w.accounts.length).fill(0);
+    for (const level of [2, 1, 0]) {
+      const want = kaOrders.reduce((s, o, ai) => s + (priority[ai] === level ? o : 0), 0);
+      const ratio = want === 0 ? 1 : clamp(left / want, 0, 1);
+      kaOrders.forEach((o, ai) => {
+        if (priority[ai] === level) kaDelivered[ai] = o * ratio;
+      });
+      left -= want * ratio;
+    }
+    const oldBacklog = f.backlog;
+    const ltWant = ltTotal + oldBacklog;
+    const ltRatio = ltWant === 0 ? 1 : clamp(left / ltWant, 0, 1);
+    const unfilled = orders - Math.min(orders, capacity);
+    f.backlog = Math.round((unfilled * c.delivery.backlogBp) / 10_000);
+    const fill = orders === 0 ? 1 : Math.min(orders, capacity) / orders;
+    ctx.fillBp[fi] = Math.round(fill * 10_000);
+
+    let ka = 0;
+    kaDelivered.forEach((u, ai) => {
+      const a = w.accounts[ai]!;
+      if (a.supplier !== fi) return;
+      ctx.accountUnits[ai] = u;
+      const ti = w.territories.findIndex((t) => t.id === a.territory);
+      const revenue = (u * a.pricePm * list) / 1000;
+      revenueBy[ti]! += revenue;
+      unitsBy[ti]! += u;
+      ka += revenue;
+    });
+    let lt = 0;
+    w.territories.forEach((t, ti) => {
+      // Backlog from last round ships with this round's orders, spread like them.
+      const share = ltTotal === 0 ? 0 : ltUnits[fi]![ti]! / ltTotal;
+      const units = (ltUnits[fi]![ti]! + oldBacklog * share) * ltRatio;
+      const revenue = (units * priceOf(w, ctx, fi, t.tier) * list) / 1000;
+      revenueBy[ti]! += revenue;
+      ltRevenueBy[ti]! += revenue;
+      unitsBy[ti]! += units;
+      lt += revenue;
+    });
+    ctx.ltRevenue[fi] = lt;
+    ctx.kaRevenue[fi] = ka;
+    ctx.delivered[fi] = Math.min(orders, capacity);
+  });
+}

@@ -1,0 +1,76 @@
+import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
+import { stream } from '../../core/rng.ts';
+import type { RoundContext, Work } from './context.ts';
+import { priceOf } from './market.ts';
+
+/** Long-tail call-units a customer needs a round to feel looked after. */
+const LT_HOURS_PER_CUSTOMER = 0.4;
+/** Account-management call-units a key account needs a round. */
+const KA_HOURS = 8;
+
+/** MODEL.md: CSAT* = 35·fill + 25·response + 20·value + 20·relationship, inputs 0–1. */
+export function targetCsat(fill: number, response: number, value: number, relationship: number, weights: readonly number[]): number {
+  return weights[0]! * fill + weights[1]! * response + weights[2]! * value + weights[3]! * relationship;
+}
+
+/** Value for money as a customer sees it: price against list, lifted by quality. */
+export function valueForMoney(pricePm: number, quality: number): number {
+  return clamp(0.5 + (1000 - pricePm) / 500 + (quality - 500) / 1000, 0, 1);
+}
+
+/**
+ * Customer satisfaction moves 30% of the way to what this round deserved; complaints that
+ * nobody had time to resolve cost a customer 5 points (a key account 10).
+ */
+export function satisfaction(w: Work, ctx: RoundContext): void {
+  const c = ctx.c;
+  const cols = w.customers;
+  const nT = w.territories.length;
+  const byFirm = w.firms.map(() => w.territories.map(() => [] as number[]));
+  for (let i = 0; i < cols.supplier.length; i++) {
+    const s = cols.supplier[i]!;
+    if (s >= 0) byFirm[s]![cols.territory[i]!]!.push(i);
+  }
+  w.firms.forEach((f, fi) => {
+    if (!f.active) return;
+    const d = ctx.decisions[fi];
+    const fill = ctx.fillBp[fi]! / 10_000;
+    let hoursTotal = 0;
+    let served = 0;
+    for (let ti = 0; ti < nT; ti++) {
+      const mine = byFirm[fi]![ti]!;
+      if (mine.length === 0) continue;
+      const t = w.territories[ti]!;
+      const automated = d?.territories.some((x) => x.territory === t.id && x.automation) ?? false;
+      const lt = ctx.effort[fi]![ti]!.longTail;
+      hoursTotal += lt;
+      served += mine.length;
+      let response = d ? clamp(lt / (mine.length * LT_HOURS_PER_CUSTOMER), 0, 1) : 0.5 + f.service / 2000;
+      if (automated) response = Math.max(response, 0.85);
+      const value = valueForMoney(priceOf(w, ctx, fi, t.tier), f.quality);
+      const target = targetCsat(fill, response, value, t.coverage[fi]! / 1000, c.customers.csatWeights);
+      const speed = c.customers.csatSpeedPm / 1000;
+      for (const i of mine) cols.csat[i] = clamp(roundHalfEven(cols.csat[i]! + speed * (target - cols.csat[i]!)), 0, 100);
+      const complaints = (c.customers.complaintRateBp / 10_000) * mine.length * (1 + 3 * (1 - fill));
+      const unresolved = Math.round(complaints * (1 - response));
+      const dice = stream(ctx.seed, 'complaints', f.id, t.id, ctx.round);
+      for (let k = 0; k < unresolved; k++) {
+        const i = mine[dice.int(mine.length)]!;
+        cols.csat[i] = Math.max(0, cols.csat[i]! - c.customers.complaintCsatLt);
+      }
+    }
+    ctx.responsePm[fi] = served === 0 ? 1000 : Math.round(clamp(hoursTotal / (served * LT_HOURS_PER_CUSTOMER), 0, 1) * 1000);
+
+    w.accounts.forEach((a, ai) => {
+      if (a.supplier !== fi) return;
+      const ordered = ctx.accountUnits[ai]!;
+      const plan = d?.reps.find((p) => p.rep === a.owner);
+      const response = d ? clamp((plan?.accounts ?? 0) / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
+      const value = valueForMoney(a.pricePm, f.quality);
+      const target = targetCsat(fill, response, value, a.relationship / 100, c.customers.csatWeights);
+      let csat = a.csat + (c.customers.csatSpeedPm / 1000) * (target - a.csat);
+      if (fill < 0.95 && ordered > 0) csat -= c.customers.complaintCsatKa * (1 - response);
+      a.csat = clamp(roundHalfEven(csat), 0, 100);
+    });
+  });
+}

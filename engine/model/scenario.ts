@@ -1,0 +1,122 @@
+import type { Coefficients } from './coefficients.ts';
+
+/** Text a trainee reads, in every supported language. */
+export interface LocalizedText {
+  readonly 'zh-CN': string;
+  readonly 'zh-TW': string;
+  readonly en: string;
+}
+
+export type Tier = 1 | 2 | 3;
+export type Stage = 'new' | 'growth' | 'mature';
+export const SEGMENTS = ['sme', 'young-digital', 'traditional'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+/**
+ * Who runs a firm. `team`: a trainee team or, when no team takes the slot, a bot.
+ * The others are the AI archetypes of MODEL.md.
+ */
+export type FirmKind = 'team' | 'brand' | 'group' | 'digital' | 'sme' | 'cross-industry';
+
+export interface TerritorySpec {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly tier: Tier;
+  readonly stage: Stage;
+  /** Units a round the territory could buy. */
+  readonly potential: number;
+  readonly growthBp: number;
+  /** Premium preference π in ‰ (−600…600). */
+  readonly premiumPm: number;
+  /** Where the territory is drawn on the map (0–1000 each way). */
+  readonly x: number;
+  readonly y: number;
+  /** Long-tail customers by segment. */
+  readonly customers: Readonly<Record<Segment, number>>;
+  /** Legal reviews or policy that favour this territory, ‰ added to demand. */
+  readonly policyPm: number;
+}
+
+export interface FirmSpec {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly kind: FirmKind;
+  /** Price in ‰ of list, at the start. */
+  readonly pricePm: number;
+  readonly brand: number;
+  /** Service level 0–1000. */
+  readonly service: number;
+  /** Product quality 0–1000 (premium buyers value it). */
+  readonly quality: number;
+  readonly reps: number;
+  /** Budget a round, in yuan. */
+  readonly budget: number;
+  /** Territories the firm sells in; empty means all. */
+  readonly territories: readonly string[];
+  /** Round the firm enters the market (1 = from the start). */
+  readonly entersRound: number;
+}
+
+export interface KeyAccountSpec {
+  readonly id: string;
+  readonly name: LocalizedText;
+  readonly territory: string;
+  /** Units a round under contract. */
+  readonly volume: number;
+  /** Contract price in ‰ of list. */
+  readonly pricePm: number;
+  readonly influence: 1 | 2 | 3 | 4 | 5;
+  readonly supplier: string;
+  readonly contractEnd: number;
+  readonly csat: number;
+  readonly relationship: number;
+}
+
+export type ShockKind =
+  | 'supply-disruption'
+  | 'downturn'
+  | 'policy-support'
+  | 'technology-upgrade'
+  | 'price-war'
+  | 'rep-poaching'
+  | 'digital-entrant';
+
+export interface ShockSpec {
+  readonly id: string;
+  readonly kind: ShockKind;
+  readonly round: number;
+  /** Rounds the shock lasts. */
+  readonly duration: number;
+  /** Territory it hits; empty means the whole region. */
+  readonly territory: string;
+  /** Strength in ‰, meaning depends on the kind (capacity kept, demand change, π added …). */
+  readonly magnitudePm: number;
+  /** Announced a round ahead to everyone (otherwise only to those who bought market intelligence). */
+  readonly signalled: boolean;
+  readonly title: LocalizedText;
+}
+
+export interface Scenario {
+  readonly id: string;
+  readonly version: number;
+  readonly title: LocalizedText;
+  readonly briefing: LocalizedText;
+  readonly objectives: readonly LocalizedText[];
+  readonly rounds: number;
+  /** Calendar month of round 1 (1–12), for seasonality. */
+  readonly startMonth: number;
+  readonly product: { readonly listPrice: number; readonly unitCost: number };
+  readonly market: {
+    readonly macroPm: number;
+    readonly volatilityBp: number;
+    /** Seasonality by calendar month, ‰. */
+    readonly seasonPm: readonly number[];
+    /** Three-year average growth b of the KPI baseline, bp a year. */
+    readonly baselineGrowthBp: number;
+  };
+  readonly territories: readonly TerritorySpec[];
+  readonly firms: readonly FirmSpec[];
+  readonly keyAccounts: readonly KeyAccountSpec[];
+  readonly shocks: readonly ShockSpec[];
+  readonly coefficients: Coefficients;
+}

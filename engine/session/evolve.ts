@@ -1,0 +1,97 @@
+import { produce, type Draft } from 'immer';
+import type { EventEnvelope } from '../core/envelope.ts';
+import { initialMarket } from '../model/init.ts';
+import type { RoundOutcome } from '../model/outcome.ts';
+import type { MarketState } from '../model/state.ts';
+import type { SessionEvent } from './events.ts';
+import { decisionsToPlay, resolveMarkets } from './roundPlay.ts';
+import type { SessionState } from './state.ts';
+
+type Resolution = { markets: MarketState[]; outcomes: RoundOutcome[] };
+
+/**
+ * A round is resolved once when it is decided and would be resolved again when its event is
+ * applied; this remembers the result for the state it was computed on. It is a cache of a pure
+ * function, so replaying without it gives the same state.
+ */
+const resolved = new WeakMap<SessionState, Resolution>();
+let decidedResolution: { before: SessionState; result: Resolution } | null = null;
+
+export function rememberResolution(before: SessionState, result: Resolution): void {
+  decidedResolution = { before, result };
+}
+
+export function applyClosed(state: SessionState, seed: string, event: Extract<SessionEvent, { type: 'RoundClosed' }>['payload']): SessionState {
+  const played = decisionsToPlay(state, seed, event.sources);
+  return produce(state, (d) => {
+    d.played = played as Draft<typeof played>;
+  });
+}
+
+export function applyResolved(state: SessionState, result: Resolution): SessionState {
+  return produce(state, (d) => {
+    d.markets = result.markets as Draft<MarketState>[];
+    d.history.push(result.outcomes as Draft<RoundOutcome>[]);
+    d.status = 'ready';
+    d.pending = [];
+    d.injected = [];
+  });
+}
+
+export function resolutionFor(state: SessionState, seed: string): Resolution {
+  return resolved.get(state) ?? resolveMarkets(state, seed, state.played);
+}
+
+export function evolveSession(seed: string, state: SessionState, event: EventEnvelope<SessionEvent>): SessionState {
+  switch (event.type) {
+    case 'SessionCreated': {
+      const { scenario, scenarioHash, mode, teams } = event.payload;
+      const firstSlot = scenario.firms.find((f) => f.kind === 'team')!.id;
+      const markets =
+        mode === 'shared'
+          ? [initialMarket(scenario, seed, teams.map((t) => t.firm))]
+          : teams.map(() => initialMarket(scenario, seed, [firstSlot]));
+      return produce(state, (d) => {
+        d.status = 'ready';
+        d.scenario = scenario as Draft<typeof scenario>;
+        d.scenarioHash = scenarioHash;
+        d.mode = mode;
+        d.teams = teams.map((t) => ({ ...t, members: [] })) as Draft<SessionState['teams']>;
+        d.markets = markets as Draft<MarketState>[];
+      });
+    }
+    case 'MemberJoined':
+      return produce(state, (d) => {
+        d.teams.find((t) => t.id === event.payload.team)?.members.push(event.payload.member);
+      });
+    case 'RoundOpened':
+      return produce(state, (d) => {
+        d.status = 'open';
+        d.round = event.payload.round;
+        d.pending = [];
+        d.injected = [];
+      });
+    case 'DecisionsSubmitted':
+      return produce(state, (d) => {
+        d.pending = d.pending.filter((p) => p.team !== event.payload.team);
+        d.pending.push({ team: event.payload.team, decisions: event.payload.decisions as Draft<typeof event.payload.decisions>, by: event.actor.id });
+      });
+    case 'ShockInjected':
+      return produce(state, (d) => {
+        d.injected.push(event.payload.shock as Draft<typeof event.payload.shock>);
+      });
+    case 'RoundClosed': {
+      const next = applyClosed(state, seed, event.payload);
+      if (decidedResolution?.before === state) resolved.set(next, decidedResolution.result);
+      decidedResolution = null;
+      return next;
+    }
+    case 'RoundResolved':
+      return applyResolved(state, resolutionFor(state, seed));
+    case 'SessionEnded':
+      return produce(state, (d) => {
+        d.status = 'ended';
+        d.revealedSeed = event.payload.seed;
+      });
+  }
+}
