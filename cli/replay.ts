@@ -8,7 +8,7 @@ import { logLines } from '../engine/core/jsonl.ts';
 import { verifyLog } from '../engine/core/verify.ts';
 import { playLedger } from '../engine/core/demo/ledgerScript.ts';
 import { describeLogProblem, t } from '../engine/i18n/describe.ts';
-import { catalogFor } from '../engine/kinds.ts';
+import { catalogFor, replayCheckerFor } from '../engine/kinds.ts';
 import { cliLocale } from './io/locale.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
 import type { Locale } from '../engine/i18n/locale.ts';
@@ -36,7 +36,7 @@ function parse(argv: string[]) {
 async function verify(file: string, expectedHead: string | undefined, locale: Locale): Promise<number> {
   let result;
   try {
-    result = await verifyLog(fileChunks(file), catalogFor);
+    result = await verifyLog(fileChunks(file), catalogFor, { checkerFor: replayCheckerFor });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     console.error(t(locale, 'cli.file-unreadable', { file, reason }));

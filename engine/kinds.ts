@@ -1,8 +1,13 @@
 import type { Decider } from './core/decider.ts';
-import type { DomainEvent } from './core/envelope.ts';
+import type { DomainEvent, EventEnvelope } from './core/envelope.ts';
 import type { EventCatalog } from './core/eventCatalog.ts';
+import { hashOf } from './core/hash.ts';
 import type { LogHeader } from './core/header.ts';
-import { ledger } from './core/demo/ledger.ts';
+import { Replay } from './core/replay.ts';
+import type { EventChecker } from './core/verify.ts';
+import { ledger, ledgerCatalog } from './core/demo/ledger.ts';
+import { sessionDecider } from './session/decider.ts';
+import { sessionCatalog } from './session/events.ts';
 
 /** Scenario ids starting with this prefix belong to the kernel's demo aggregate. */
 export const DEMO_LEDGER_PREFIX = 'demo-ledger';
@@ -10,13 +15,35 @@ export const DEMO_LEDGER_PREFIX = 'demo-ledger';
 // biome-ignore lint: the registry holds deciders of different state types
 type AnyDecider = Decider<any, { type: string }, DomainEvent>;
 
-/** Which aggregate wrote a log, read from its header; a string says why none fits. */
-export function deciderFor(header: LogHeader): AnyDecider | string {
-  if (header.scenario.id.startsWith(DEMO_LEDGER_PREFIX)) return ledger as unknown as AnyDecider;
-  return `no engine for scenario "${header.scenario.id}"`;
+function isDemo(header: LogHeader): boolean {
+  return header.scenario.id.startsWith(DEMO_LEDGER_PREFIX);
 }
 
-export function catalogFor(header: LogHeader): EventCatalog | string {
+/** Which aggregate wrote a log, read from its header; a string says why none can replay it. */
+export function deciderFor(header: LogHeader, seed = header.seed): AnyDecider | string {
+  if (isDemo(header)) return ledger as unknown as AnyDecider;
+  if (seed === undefined) return 'the seed is not in the header: it is revealed when the session ends';
+  return sessionDecider(seed) as unknown as AnyDecider;
+}
+
+export function catalogFor(header: LogHeader): EventCatalog {
+  return isDemo(header) ? ledgerCatalog : sessionCatalog;
+}
+
+/**
+ * Folds a log while it is verified and checks every recomputed round against the state hash
+ * its `RoundResolved` event recorded, so a log whose outcomes were edited, or that a changed
+ * engine would resolve differently, is refused at the round where it diverges.
+ */
+export function replayCheckerFor(header: LogHeader): EventChecker | null {
   const decider = deciderFor(header);
-  return typeof decider === 'string' ? decider : decider.catalog;
+  if (typeof decider === 'string') return null;
+  const replay = new Replay(decider, header);
+  return (event: EventEnvelope) => {
+    const state = replay.apply(event);
+    if (event.type !== 'RoundResolved') return null;
+    const recorded = (event.payload as { stateHash?: unknown }).stateHash;
+    const actual = hashOf(state);
+    return actual === recorded ? null : `round ${event.round} recomputes to state ${actual.slice(0, 12)}…, the log records ${String(recorded).slice(0, 12)}…`;
+  };
 }

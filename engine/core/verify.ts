@@ -58,9 +58,14 @@ export type VerifyResult =
 export interface VerifyOptions {
   /** Exported files end with a trailer; a live log being tailed does not. Default true. */
   readonly requireTrailer?: boolean;
-  /** Called for each event that passed the chain checks, e.g. to fold it and check state hashes. */
-  readonly onEvent?: (event: EventEnvelope) => string | null;
+  /**
+   * Given the header, returns a check run on each event that passed the chain checks, e.g. one
+   * that folds the log and compares recomputed state hashes; it returns a reason to refuse.
+   */
+  readonly checkerFor?: (header: LogHeader) => EventChecker | null;
 }
+
+export type EventChecker = (event: EventEnvelope) => string | null;
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -126,6 +131,7 @@ export class LogVerifier {
   private lineNo = 0;
   private trailerSeen = false;
   private catalog: EventCatalog = {};
+  private checker: EventChecker | null = null;
 
   /**
    * `catalog` may depend on the header (which aggregate wrote the log); a function returning a
@@ -186,7 +192,12 @@ export class LogVerifier {
       const current = versionProblem.code === 'unknown-version' ? versionProblem.current : 0;
       return fail(versionProblem.code, undefined, seqHere, { type: event.type, v: event.v, current });
     }
-    const refused = this.options.onEvent?.(event) ?? null;
+    let refused: string | null;
+    try {
+      refused = this.checker?.(event) ?? null;
+    } catch (error) {
+      refused = (error as Error).message;
+    }
     if (refused !== null) return fail('rejected-by-engine', refused);
     this.lastSeq = event.seq;
     this.headHash = event.hash;
@@ -239,6 +250,7 @@ export class LogVerifier {
     const catalog = typeof this.catalogFor === 'function' ? this.catalogFor(header) : this.catalogFor;
     if (typeof catalog === 'string') return fail('bad-header', catalog);
     this.catalog = catalog;
+    this.checker = this.options.checkerFor?.(header) ?? null;
     this.header = header;
     this.headerHash = headerHash(header);
     this.headHash = this.headerHash;

@@ -1,9 +1,10 @@
 import { coreMessages } from './messages/core.ts';
+import { sessionMessages } from './messages/session.ts';
 import type { MessageCatalog } from './translate.ts';
 import { LOCALES } from './locale.ts';
 
 /** Every message area merged into one catalog; add new areas here. */
-const areas: readonly MessageCatalog[] = [coreMessages];
+const areas: readonly MessageCatalog[] = [coreMessages, sessionMessages];
 
 export const messages: MessageCatalog = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.assign({}, ...areas.map((a) => a[locale]))]),

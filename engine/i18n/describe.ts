@@ -1,5 +1,6 @@
 import type { Rejection } from '../core/decider.ts';
 import type { LogProblem } from '../core/verify.ts';
+import type { Explanation } from '../model/outcome.ts';
 import { messages } from './catalog.ts';
 import type { Locale } from './locale.ts';
 import { translate } from './translate.ts';
@@ -23,4 +24,12 @@ export function describeLogProblem(problem: LogProblem, locale: Locale): string 
   });
   const head = t(locale, 'log.problem', { seq: problem.seq, line: problem.line, reason });
   return problem.detail ? `${head} (${problem.detail})` : head;
+}
+
+/** A "why" item of a round in words; causes and funnel stages are translated too. */
+export function describeExplanation(item: Explanation, locale: Locale): string {
+  const params: Record<string, string | number> = { ...item.params };
+  if (typeof params.cause === 'string') params.cause = t(locale, `cause.${params.cause}`);
+  if (typeof params.stage === 'string') params.stage = t(locale, `stage.${params.stage}`);
+  return t(locale, item.code, params);
 }

@@ -33,7 +33,7 @@ export interface TerritorySpec {
   readonly y: number;
   /** Long-tail customers by segment. */
   readonly customers: Readonly<Record<Segment, number>>;
-  /** Legal reviews or policy that favour this territory, ‰ added to demand. */
+  /** Standing policy support for the territory (subsidies, local programmes), ‰ added to demand. */
   readonly policyPm: number;
 }
 
@@ -89,7 +89,12 @@ export interface ShockSpec {
   readonly duration: number;
   /** Territory it hits; empty means the whole region. */
   readonly territory: string;
-  /** Strength in ‰, meaning depends on the kind (capacity kept, demand change, π added …). */
+  /**
+   * Strength in ‰, by kind: supply-disruption — delivery capacity kept by team firms (700 = 70%);
+   * downturn — demand lost (100 = −10%, at most 1000); policy-support — demand added in the
+   * territory; technology-upgrade — ‰ added to the premium preference π; rep-poaching —
+   * attrition multiplier (3000 = ×3); price-war and digital-entrant ignore it.
+   */
   readonly magnitudePm: number;
   /** Announced a round ahead to everyone (otherwise only to those who bought market intelligence). */
   readonly signalled: boolean;

@@ -1,0 +1,97 @@
+/**
+ * npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>]
+ *                [--mode shared|parallel] [--out <log.jsonl>]
+ * Plays a whole session with bots, prints the standings and writes the log.
+ */
+import { parseArgs } from 'node:util';
+import { BOT_IDS, isBotId } from '../engine/bots/index.ts';
+import { logLines } from '../engine/core/jsonl.ts';
+import { playBotSession } from '../engine/session/botSession.ts';
+import { DEFAULT_SCENARIO_ID } from '../scenarios/library.ts';
+import { writeLines } from './io/logFile.ts';
+import { loadScenarioArg, printProblems } from './io/scenarioSource.ts';
+import { standings, standingsTable } from './standings.ts';
+
+const USAGE = `usage: npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>] [--mode shared|parallel] [--out <log.jsonl>]
+bots: ${BOT_IDS.join(', ')}`;
+
+class UsageError extends Error {}
+
+function positiveInt(name: string, value: string | undefined, fallback: number, max: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
+  return n;
+}
+
+async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: argv,
+      options: {
+        scenario: { type: 'string' },
+        seed: { type: 'string' },
+        rounds: { type: 'string' },
+        teams: { type: 'string' },
+        bots: { type: 'string' },
+        mode: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }).values;
+  } catch (error) {
+    console.error((error as Error).message);
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    if (args.help) {
+      console.log(USAGE);
+      return 0;
+    }
+    const loaded = await loadScenarioArg(args.scenario ?? DEFAULT_SCENARIO_ID);
+    if (!loaded.ok) {
+      console.error(`the scenario "${args.scenario ?? DEFAULT_SCENARIO_ID}" cannot be used:`);
+      printProblems(loaded);
+      return 2;
+    }
+    const { scenario, hash } = loaded;
+    const slots = scenario.firms.filter((f) => f.kind === 'team').length;
+    const botList = (args.bots ?? 'balanced').split(',').map((b) => b.trim());
+    const unknown = botList.filter((b) => !isBotId(b));
+    if (unknown.length) throw new UsageError(`unknown bot(s): ${unknown.join(', ')}`);
+    const mode = args.mode ?? 'shared';
+    if (mode !== 'shared' && mode !== 'parallel') throw new UsageError('--mode must be shared or parallel');
+    const teams = positiveInt('teams', args.teams, Math.max(botList.length, args.bots ? botList.length : 4), mode === 'shared' ? slots : 12);
+    if (botList.length !== 1 && botList.length !== teams) throw new UsageError(`--bots lists ${botList.length} bots for ${teams} teams: give one, or one per team`);
+    const bots = Array.from({ length: teams }, (_, i) => botList[botList.length === 1 ? 0 : i]!);
+    const rounds = positiveInt('rounds', args.rounds, scenario.rounds, scenario.rounds);
+    const seed = args.seed ?? '1';
+    const started = performance.now();
+    const session = playBotSession({ scenario, scenarioHash: hash, seed, bots, rounds, mode, clock: () => new Date().toISOString() });
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`${scenario.title.en} — seed ${seed}, ${rounds} rounds, ${teams} teams (${mode}), ${seconds.toFixed(2)} s`);
+    console.log(standingsTable(standings(session.state)));
+    if (args.out) {
+      await writeLines(args.out, logLines(session.header, session.log.events));
+      console.log(`log: ${args.out} (${session.log.lastSeq} events, head ${session.log.headHash})`);
+    }
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    console.error(error.message);
+    console.error(USAGE);
+    return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`internal error: ${(error as Error)?.message ?? String(error)}`);
+    process.exitCode = 3;
+  },
+);

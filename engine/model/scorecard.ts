@@ -1,0 +1,111 @@
+import { clamp, roundHalfEven } from '../core/fixedPoint.ts';
+import { kpiBaseline } from './defaultDecisions.ts';
+import type { RoundOutcome } from './outcome.ts';
+import type { Scenario } from './scenario.ts';
+import type { MarketState } from './state.ts';
+
+/** One perspective of the balanced scorecard: its metrics' scores (0–120) and weights. */
+export interface ScorecardMetric {
+  readonly id: string;
+  readonly weight: number;
+  readonly value: number;
+  readonly score: number;
+}
+
+export interface FirmScore {
+  readonly firm: string;
+  readonly metrics: readonly ScorecardMetric[];
+  /** Σ w·score·(0.6 + 0.4·min/100): the weakest metric drags the whole down. */
+  readonly total: number;
+}
+
+/** Where a metric scores 0 and where it scores 100 (it may reach 120). */
+interface Band {
+  readonly floor: number;
+  readonly stretch: number;
+}
+
+const BANDS: Readonly<Record<string, Band>> = {
+  revenue: { floor: 0.7, stretch: 1.15 },
+  profit: { floor: 0, stretch: 0.25 },
+  terminal: { floor: 0, stretch: 3 },
+  share: { floor: 0.7, stretch: 1.3 },
+  csatRetention: { floor: 0.5, stretch: 0.9 },
+  kpiGreen: { floor: 0.15, stretch: 0.75 },
+  morale: { floor: 40, stretch: 75 },
+  repRetention: { floor: 0.6, stretch: 1 },
+  skillGain: { floor: 0, stretch: 8 },
+};
+
+const WEIGHTS: Readonly<Record<string, number>> = {
+  revenue: 12,
+  profit: 18,
+  terminal: 5,
+  share: 10,
+  csatRetention: 15,
+  kpiGreen: 15,
+  morale: 10,
+  repRetention: 10,
+  skillGain: 5,
+};
+
+function score(id: string, value: number): number {
+  const b = BANDS[id]!;
+  return clamp(roundHalfEven(((value - b.floor) / (b.stretch - b.floor)) * 100), 0, 120);
+}
+
+/**
+ * MODEL.md section 4, for every firm after the rounds played so far: financial 35 (revenue,
+ * profit, terminal value), customer 25 (share, CSAT and retention), internal process 15 (weeks
+ * with KPIs green) and learning and growth 25 (morale, rep retention, skill gain). Money is
+ * measured against the firm's own KPI baselines, so firms of different sizes compare fairly.
+ * AI firms have no team to develop: their process and learning metrics sit at the midpoint.
+ */
+export function scorecard(market: MarketState, scenario: Scenario, history: readonly RoundOutcome[]): FirmScore[] {
+  const rounds = history.length;
+  const startReps = scenario.firms.map((f) => f.reps);
+  return market.firms.map((f, fi) => {
+    let baseline = 0;
+    for (let r = 1; r <= rounds; r++) {
+      market.territories.forEach((_, ti) => {
+        baseline += kpiBaseline(market, scenario, fi, ti, r);
+      });
+    }
+    baseline = Math.max(1, baseline);
+    const last = history[rounds - 1]?.firms[fi];
+    const first = history[0];
+    const present = market.territories.map((t, ti) => ti).filter((ti) => f.territories.includes(market.territories[ti]!.id));
+    const shareAt = (o: RoundOutcome | undefined) =>
+      present.length === 0 || !o ? 0 : present.reduce((s, ti) => s + (o.territories[ti]?.shareBp[fi] ?? 0), 0) / present.length;
+    const startShare = Math.max(1, shareAt(first));
+    const endShare = shareAt(history[rounds - 1]);
+    const customersAvg = history.reduce((s, o) => s + (o.firms[fi]?.customers ?? 0), 0) / Math.max(1, rounds);
+    const retention = customersAvg > 0 ? 1 - f.totals.lostAccounts / (customersAvg + f.totals.lostAccounts) : 0;
+    const csat = (last?.csat ?? 0) / 100;
+    const roundBaseline = baseline / Math.max(1, rounds);
+    const margin = last ? last.pnl.profit : 0;
+    const keep = Math.min(0.95, Math.max(0, retention));
+    const terminal = (margin * keep) / (1 + scenario.coefficients.customers.clvDiscountBp / 10_000 - keep) / roundBaseline;
+    const isTeam = f.kind === 'team';
+    const values: Record<string, number> = {
+      revenue: f.totals.revenue / baseline,
+      profit: f.totals.profit / baseline,
+      terminal,
+      share: endShare / startShare,
+      csatRetention: (csat + keep) / 2,
+      kpiGreen: isTeam ? f.totals.greenWeeks / Math.max(1, f.totals.weeks) : 0.45,
+      morale: isTeam ? (last?.morale ?? 0) : 57.5,
+      repRetention: isTeam ? 1 - f.totals.leavers / Math.max(1, startReps[fi]!) : 0.8,
+      skillGain: isTeam ? f.totals.skillGain / Math.max(1, f.reps.length) : 4,
+    };
+    const metrics = Object.keys(WEIGHTS).map((id) => ({
+      id,
+      weight: WEIGHTS[id]!,
+      value: Math.round(values[id]! * 1000) / 1000,
+      score: f.active || rounds > 0 ? score(id, values[id]!) : 0,
+    }));
+    const min = Math.min(...metrics.map((m) => m.score));
+    const total = metrics.reduce((s, m) => s + (m.weight * m.score) / 100, 0) * (0.6 + (0.4 * min) / 100);
+    return { firm: f.id, metrics, total: Math.round(total * 10) / 10 };
+  });
+}

@@ -1,0 +1,432 @@
+/**
+ * The scenario file format: a zod schema whose output is the engine's `Scenario`.
+ *
+ * Authors may leave out anything with a sensible default (objectives, shocks, key accounts,
+ * a firm's territories and entry round, every coefficient ...); unknown keys are errors at every
+ * level, so a misspelt field never passes silently. Cross-references and other rules that need
+ * the whole file are checked in `superRefine`, each problem at the path of the offending value.
+ */
+import { z } from 'zod';
+import { DEFAULT_COEFFICIENTS as D, type Coefficients } from '../engine/model/coefficients.ts';
+import { SEGMENTS, type FirmKind, type KeyAccountSpec, type Scenario, type ShockKind, type Stage, type Tier } from '../engine/model/scenario.ts';
+
+/** Entity ids: kebab-case, starting with a letter, at most 40 characters. */
+export const ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
+/** A shock's territory: an id, or '' for the whole region. */
+const TERRITORY_OR_ALL_PATTERN = /^(?:|[a-z][a-z0-9-]{0,39})$/;
+/** Key accounts may still be under contract this many rounds after the last round. */
+export const CONTRACT_END_AFTER_LAST_ROUND = 12;
+export const MAX_ROUNDS = 36;
+
+const id = () =>
+  z
+    .string()
+    .regex(ID_PATTERN, {
+      error: 'an id in kebab-case: a lower-case letter, then up to 39 lower-case letters, digits or hyphens',
+    })
+    .meta({ description: 'A kebab-case id.' });
+
+/** An integer in [min, max]. */
+const int = (min: number, max: number) => z.int().min(min).max(max);
+/** An integer in [min, max] that defaults to `value` when left out. */
+const intOr = (value: number, min: number, max: number) => int(min, max).default(value);
+
+const nonEmptyText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .regex(/\S/, { error: 'a non-empty text (not only spaces)' });
+
+const localizedText = (max = 20_000) =>
+  z
+    .strictObject({
+      'zh-CN': nonEmptyText(max),
+      'zh-TW': nonEmptyText(max),
+      en: nonEmptyText(max),
+    })
+    .meta({ description: 'The same text in Simplified Chinese, Traditional Chinese and English.' });
+
+// ---------------------------------------------------------------------------------------------
+// Coefficients: every field optional, every omitted field taken from DEFAULT_COEFFICIENTS.
+//
+// The schema is built from DEFAULT_COEFFICIENTS itself, so a coefficient the engine adds is a
+// scenario parameter at once, with its default. Every numeric coefficient is a non-negative
+// integer; its bounds follow the unit in its name (Bp, Pm, Yuan, Hours, Rounds ...).
+
+const YUAN_MAX = 100_000_000;
+
+/** Coefficients whose bounds the unit in their name does not give. */
+const COEFFICIENT_BOUNDS: Readonly<Record<string, readonly [number, number]>> = {
+  // A0 is set from it, and needs a share strictly between 0 and 1.
+  takeUpAtStartBp: [1, 9_999],
+  // Capacity is a multiple of expected demand, so it may pass 100%.
+  capacityBp: [0, 100_000],
+};
+
+/** Lower and upper bound of a coefficient, from its name: the unit it ends in, or a table. */
+export function coefficientBounds(name: string): readonly [number, number] {
+  const known = COEFFICIENT_BOUNDS[name];
+  if (known) return known;
+  // Divisors (half-saturation points, capacities, periods) must not be zero.
+  const min = /(Half|HalfHours|HalfYuan|HalfLife|Every|Hours|PerFivePoints)$/.test(name) ? 1 : 0;
+  if (/Yuan/.test(name)) return [min, YUAN_MAX];
+  if (/Bp(PerWeek)?$/.test(name)) return [min, 10_000];
+  if (/(Speed|Gain|Decay)Pm$/.test(name)) return [min, 1_000];
+  if (/Pm$/.test(name)) return [min, 100_000];
+  if (/(Rounds|HalfLife|Every|Round)$/.test(name)) return [min, 120];
+  if (/Weeks$/.test(name)) return [min, 520];
+  if (/^(csatWeights|moraleBase|goodwill.*|leaver.*Loss|complaintCsat.*|trainingGain|attainmentBonus|moralePoints)$/.test(name))
+    return [min, 100];
+  if (['coverage', 'revenue', 'newAccounts', 'profit', 'retention', 'share'].includes(name)) return [min, 100];
+  return [min, 1_000_000];
+}
+
+function coefficientLeaf(name: string): z.ZodInt {
+  const [min, max] = coefficientBounds(name);
+  return z.int().min(min).max(max);
+}
+
+function coefficientNode(value: unknown, name: string): z.ZodType {
+  if (typeof value === 'number') return coefficientLeaf(name).default(value);
+  if (typeof value === 'boolean') return z.boolean().default(value);
+  if (Array.isArray(value)) {
+    const items = value.map(() => coefficientLeaf(name));
+    const copy = [...(value as number[])];
+    const tuple = z.tuple(items as [z.ZodInt]) as unknown as z.ZodType<number[], number[]>;
+    return tuple.default(() => [...copy]);
+  }
+  if (typeof value === 'object' && value !== null) {
+    const shape: Record<string, z.ZodType> = {};
+    for (const key of Object.keys(value)) shape[key] = coefficientNode((value as Record<string, unknown>)[key], key);
+    return z.strictObject(shape).prefault({});
+  }
+  // Only a change to DEFAULT_COEFFICIENTS can get here, and the unit tests catch it at once.
+  throw new Error(`DEFAULT_COEFFICIENTS: "${name}" is neither a number, true/false, a list of numbers nor an object`);
+}
+
+/** An author's coefficient overrides: any subset, at any depth (lists are replaced whole). */
+export type CoefficientsInput = PartialDeep<Coefficients>;
+type PartialDeep<T> = T extends readonly unknown[] ? T : T extends object ? { readonly [K in keyof T]?: PartialDeep<T[K]> } : T;
+
+/**
+ * Overrides of the market model, filled from DEFAULT_COEFFICIENTS. Built by walking the defaults,
+ * so its static type is asserted here; tests check that `{}` parses to exactly the defaults.
+ */
+export const coefficientsSchema = (coefficientNode(D, 'coefficients') as z.ZodPrefault<z.ZodObject>).unwrap().meta({
+  description: 'Overrides of the market model; every field left out keeps its default.',
+}) as unknown as z.ZodType<Coefficients, CoefficientsInput>;
+
+// ---------------------------------------------------------------------------------------------
+// The scenario itself.
+
+const TIERS = [1, 2, 3] as const;
+const STAGES = ['new', 'growth', 'mature'] as const;
+const FIRM_KINDS = ['team', 'brand', 'group', 'digital', 'sme', 'cross-industry'] as const;
+const INFLUENCES = [1, 2, 3, 4, 5] as const;
+const SHOCK_KINDS = [
+  'supply-disruption',
+  'downturn',
+  'policy-support',
+  'technology-upgrade',
+  'price-war',
+  'rep-poaching',
+  'digital-entrant',
+] as const;
+
+// The lists above must name exactly the engine's values: a kind the engine adds fails here.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;
+const _sameValues: [
+  Same<(typeof TIERS)[number], Tier>,
+  Same<(typeof STAGES)[number], Stage>,
+  Same<(typeof FIRM_KINDS)[number], FirmKind>,
+  Same<(typeof INFLUENCES)[number], KeyAccountSpec['influence']>,
+  Same<(typeof SHOCK_KINDS)[number], ShockKind>,
+] = [true, true, true, true, true];
+void _sameValues;
+
+const territorySchema = z.strictObject({
+  id: id(),
+  name: localizedText(200),
+  tier: z.literal(TIERS),
+  stage: z.enum(STAGES),
+  potential: int(100, 50_000).meta({ description: 'Units a round the territory could buy.' }),
+  growthBp: int(0, 5_000).meta({ description: 'Growth of potential, bp a year.' }),
+  premiumPm: int(-600, 600).meta({ description: 'Premium preference, ‰.' }),
+  x: int(0, 1_000),
+  y: int(0, 1_000),
+  customers: z
+    .strictObject({
+      sme: int(0, 20_000),
+      'young-digital': int(0, 20_000),
+      traditional: int(0, 20_000),
+    } satisfies Record<(typeof SEGMENTS)[number], unknown>)
+    .meta({ description: 'Long-tail customers by segment.' }),
+  policyPm: intOr(0, -500, 1_000),
+});
+
+const firmSchema = z.strictObject({
+  id: id(),
+  name: localizedText(200),
+  kind: z.enum(FIRM_KINDS),
+  pricePm: int(500, 2_000).meta({ description: 'Price at the start, ‰ of list.' }),
+  brand: int(0, 1_000),
+  service: int(0, 1_000),
+  quality: intOr(500, 0, 1_000),
+  reps: int(0, 50),
+  budget: int(0, YUAN_MAX).meta({ description: 'Budget a round, yuan.' }),
+  territories: z
+    .array(id())
+    .max(64)
+    .default(() => [])
+    .meta({ description: 'Territories the firm sells in; empty or left out means all.' }),
+  entersRound: intOr(1, 1, MAX_ROUNDS),
+});
+
+const keyAccountSchema = z.strictObject({
+  id: id(),
+  name: localizedText(200),
+  territory: id(),
+  volume: int(1, 100_000).meta({ description: 'Units a round under contract.' }),
+  pricePm: int(500, 2_000).meta({ description: 'Contract price, ‰ of list.' }),
+  influence: z.literal(INFLUENCES),
+  supplier: id(),
+  contractEnd: int(1, MAX_ROUNDS + CONTRACT_END_AFTER_LAST_ROUND),
+  csat: int(0, 100),
+  relationship: int(0, 100),
+});
+
+const shockSchema = z.strictObject({
+  id: id(),
+  kind: z.enum(SHOCK_KINDS),
+  round: int(1, MAX_ROUNDS),
+  duration: int(1, 12),
+  territory: z
+    .string()
+    .regex(TERRITORY_OR_ALL_PATTERN, { error: "a territory id, or '' for the whole region" })
+    .meta({ description: "Territory it hits; '' means the whole region." }),
+  magnitudePm: int(0, 5_000),
+  signalled: z.boolean(),
+  title: localizedText(200),
+});
+
+const scenarioObject = z.strictObject({
+  $schema: z.string().optional().meta({ description: 'Editors may point this at scenario.schema.json; it is dropped on load.' }),
+  id: id(),
+  version: intOr(1, 1, 1_000_000),
+  title: localizedText(200),
+  briefing: localizedText(),
+  objectives: z
+    .array(localizedText(2_000))
+    .max(20)
+    .default(() => []),
+  rounds: int(1, MAX_ROUNDS),
+  startMonth: int(1, 12),
+  product: z.strictObject({
+    listPrice: int(1, 10_000_000).meta({ description: 'List price of one unit, yuan.' }),
+    unitCost: int(0, 10_000_000).meta({ description: 'Cost of one unit, yuan.' }),
+  }),
+  market: z.strictObject({
+    macroPm: int(700, 1_150),
+    volatilityBp: int(300, 2_000),
+    seasonPm: z.array(int(800, 1_250)).length(12).meta({ description: 'Seasonality by calendar month, January first, ‰.' }),
+    baselineGrowthBp: intOr(800, -3_000, 5_000),
+  }),
+  territories: z.array(territorySchema).min(1).max(64),
+  firms: z.array(firmSchema).min(1).max(32),
+  keyAccounts: z
+    .array(keyAccountSchema)
+    .max(256)
+    .default(() => []),
+  shocks: z
+    .array(shockSchema)
+    .max(128)
+    .default(() => []),
+  coefficients: coefficientsSchema.prefault({}),
+});
+
+/** What an author writes: the scenario with every defaulted field optional. */
+export type ScenarioInput = z.input<typeof scenarioObject>;
+type ParsedObject = z.output<typeof scenarioObject>;
+
+/** Hint text travels in a custom issue's params. */
+export interface IssueParams {
+  readonly hint?: string;
+}
+
+type Ctx = z.RefinementCtx<ParsedObject>;
+
+function problem(ctx: Ctx, path: PropertyKey[], message: string, hint?: string): void {
+  ctx.addIssue({ code: 'custom', path, message, params: hint === undefined ? {} : { hint } });
+}
+
+const quoted = (ids: readonly string[], max = 12) =>
+  ids.length === 0
+    ? '(none)'
+    : ids
+        .slice(0, max)
+        .map((s) => `"${s}"`)
+        .join(', ') + (ids.length > max ? `, … (${ids.length} in all)` : '');
+
+function checkUniqueIds(ctx: Ctx, list: readonly { id: string }[], key: string, what: string): void {
+  const first = new Map<string, number>();
+  list.forEach((item, i) => {
+    const seen = first.get(item.id);
+    if (seen === undefined) first.set(item.id, i);
+    else
+      problem(
+        ctx,
+        [key, i, 'id'],
+        `Duplicate ${what} id "${item.id}": ${key}[${seen}] already uses it. Every ${what} needs its own id.`,
+        'Rename one of them.',
+      );
+  });
+}
+
+function checkWeightsSum(ctx: Ctx, path: PropertyKey[], values: readonly number[], what: string): void {
+  const sum = values.reduce((a, b) => a + b, 0);
+  if (sum !== 100) problem(ctx, path, `The ${what} must add up to 100, found ${sum}.`);
+}
+
+/** Rules that need the whole scenario. Runs only once every field has the right type. */
+function checkScenario(s: ParsedObject, ctx: Ctx): void {
+  checkUniqueIds(ctx, s.territories, 'territories', 'territory');
+  checkUniqueIds(ctx, s.firms, 'firms', 'firm');
+  checkUniqueIds(ctx, s.keyAccounts, 'keyAccounts', 'key account');
+  checkUniqueIds(ctx, s.shocks, 'shocks', 'shock');
+
+  const territoryIds = s.territories.map((t) => t.id);
+  const territories = new Set(territoryIds);
+  const firmIds = s.firms.map((f) => f.id);
+  const firms = new Map(s.firms.map((f) => [f.id, f] as const));
+  const knownTerritories = `Known territories: ${quoted(territoryIds)}.`;
+  const knownFirms = `Known firms: ${quoted(firmIds)}.`;
+
+  if (s.product.unitCost >= s.product.listPrice)
+    problem(
+      ctx,
+      ['product', 'unitCost'],
+      `The unit cost must be below the list price (${s.product.listPrice} yuan), found ${s.product.unitCost} yuan.`,
+      'At or above list price no sale can make a profit.',
+    );
+
+  s.territories.forEach((t, i) => {
+    if (SEGMENTS.every((seg) => t.customers[seg] === 0))
+      problem(
+        ctx,
+        ['territories', i, 'customers'],
+        `Territory "${t.id}" has no long-tail customers: at least one segment (${SEGMENTS.join(', ')}) needs a count above 0.`,
+      );
+  });
+
+  if (!s.firms.some((f) => f.kind === 'team'))
+    problem(
+      ctx,
+      ['firms'],
+      `At least one firm must be of kind "team" (a firm the trainees run), found none among ${s.firms.length} firm(s).`,
+      'Add a firm with "kind": "team".',
+    );
+
+  s.firms.forEach((f, i) => {
+    const seen = new Set<string>();
+    f.territories.forEach((t, j) => {
+      if (!territories.has(t))
+        problem(ctx, ['firms', i, 'territories', j], `Firm "${f.id}" sells in unknown territory "${t}".`, knownTerritories);
+      else if (seen.has(t))
+        problem(ctx, ['firms', i, 'territories', j], `Firm "${f.id}" lists territory "${t}" twice.`);
+      seen.add(t);
+    });
+    if (f.kind === 'team' && f.entersRound !== 1)
+      problem(
+        ctx,
+        ['firms', i, 'entersRound'],
+        `Firm "${f.id}" is a team firm, so it plays from round 1: expected entersRound 1, found ${f.entersRound}.`,
+        'Only AI firms can enter the market later.',
+      );
+    else if (f.entersRound > s.rounds)
+      problem(
+        ctx,
+        ['firms', i, 'entersRound'],
+        `Firm "${f.id}" enters in round ${f.entersRound}, after the last round (${s.rounds}): expected a round from 1 to ${s.rounds}.`,
+      );
+  });
+
+  const lastContractEnd = s.rounds + CONTRACT_END_AFTER_LAST_ROUND;
+  s.keyAccounts.forEach((k, i) => {
+    if (!territories.has(k.territory))
+      problem(ctx, ['keyAccounts', i, 'territory'], `Key account "${k.id}" is in unknown territory "${k.territory}".`, knownTerritories);
+    const supplier = firms.get(k.supplier);
+    if (!supplier) {
+      problem(ctx, ['keyAccounts', i, 'supplier'], `Key account "${k.id}" is supplied by unknown firm "${k.supplier}".`, knownFirms);
+    } else {
+      if (territories.has(k.territory) && supplier.territories.length > 0 && !supplier.territories.includes(k.territory))
+        problem(
+          ctx,
+          ['keyAccounts', i, 'supplier'],
+          `Key account "${k.id}" in territory "${k.territory}" is supplied by firm "${k.supplier}", which does not sell there.`,
+          `Firm "${k.supplier}" sells only in ${quoted(supplier.territories)}.`,
+        );
+      if (supplier.entersRound > 1)
+        problem(
+          ctx,
+          ['keyAccounts', i, 'supplier'],
+          `Key account "${k.id}" is supplied by firm "${k.supplier}", which enters the market only in round ${supplier.entersRound}: a supplier must be there from round 1.`,
+        );
+    }
+    if (k.contractEnd > lastContractEnd)
+      problem(
+        ctx,
+        ['keyAccounts', i, 'contractEnd'],
+        `Key account "${k.id}" has its contract end in round ${k.contractEnd}: expected a round from 1 to ${lastContractEnd} (the last round + ${CONTRACT_END_AFTER_LAST_ROUND}).`,
+      );
+  });
+
+  s.shocks.forEach((sh, i) => {
+    if (sh.round > s.rounds)
+      problem(
+        ctx,
+        ['shocks', i, 'round'],
+        `Shock "${sh.id}" is scheduled for round ${sh.round}: expected a round from 1 to ${s.rounds}.`,
+      );
+    if ((sh.kind === 'supply-disruption' || sh.kind === 'downturn') && sh.magnitudePm > 1000)
+      problem(
+        ctx,
+        ['shocks', i, 'magnitudePm'],
+        `Shock "${sh.id}" is a ${sh.kind}: expected a magnitude from 0 to 1000‰, found ${sh.magnitudePm}.`,
+        sh.kind === 'downturn'
+          ? 'For a downturn the magnitude is the share of demand lost, e.g. 100 for −10%.'
+          : 'For a supply disruption the magnitude is the share of capacity kept, e.g. 700 for 70%.',
+      );
+    if (sh.territory !== '' && !territories.has(sh.territory))
+      problem(
+        ctx,
+        ['shocks', i, 'territory'],
+        `Shock "${sh.id}" hits unknown territory "${sh.territory}".`,
+        `${knownTerritories} Use "" for the whole region.`,
+      );
+  });
+
+  const c = s.coefficients;
+  checkWeightsSum(ctx, ['coefficients', 'customers', 'csatWeights'], c.customers.csatWeights, 'CSAT weights');
+  checkWeightsSum(ctx, ['coefficients', 'kpi', 'weightsNew'], Object.values(c.kpi.weightsNew), 'KPI weights of a new market');
+  checkWeightsSum(ctx, ['coefficients', 'kpi', 'weightsMature'], Object.values(c.kpi.weightsMature), 'KPI weights of a mature market');
+  if (c.customers.renewalLatestRounds > c.customers.renewalEarliestRounds)
+    problem(
+      ctx,
+      ['coefficients', 'customers', 'renewalLatestRounds'],
+      `Expected at most renewalEarliestRounds (${c.customers.renewalEarliestRounds}), found ${c.customers.renewalLatestRounds}.`,
+      'Renewal talks open between renewalEarliestRounds and renewalLatestRounds rounds before a contract ends, so the latest cannot be further ahead than the earliest.',
+    );
+}
+
+function dropSchemaKey({ $schema: _ignored, ...scenario }: ParsedObject): Scenario {
+  return scenario;
+}
+
+/** Parses a scenario file's JSON value into the engine's `Scenario`, filling every default. */
+export const scenarioSchema: z.ZodType<Scenario, ScenarioInput> = scenarioObject
+  .superRefine(checkScenario)
+  .transform(dropSchemaKey)
+  .meta({
+    title: 'Shapan scenario',
+    description: 'A Shapan sand-table scenario: the market, the firms, the key accounts and the shocks.',
+  });
