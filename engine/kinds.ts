@@ -8,6 +8,8 @@ import type { EventChecker } from './core/verify.ts';
 import { ledger, ledgerCatalog } from './core/demo/ledger.ts';
 import { sessionDecider } from './session/decider.ts';
 import { sessionCatalog } from './session/events.ts';
+import { sessionStateHash } from './session/stateHash.ts';
+import type { SessionState } from './session/state.ts';
 
 /** Scenario ids starting with this prefix belong to the kernel's demo aggregate. */
 export const DEMO_LEDGER_PREFIX = 'demo-ledger';
@@ -36,14 +38,19 @@ export function catalogFor(header: LogHeader): EventCatalog {
  * engine would resolve differently, is refused at the round where it diverges.
  */
 export function replayCheckerFor(header: LogHeader): EventChecker | null {
+  if (isDemo(header)) return null;
   const decider = deciderFor(header);
   if (typeof decider === 'string') return null;
   const replay = new Replay(decider, header);
   return (event: EventEnvelope) => {
-    const state = replay.apply(event);
+    const state = replay.apply(event) as SessionState;
     if (event.type !== 'RoundResolved') return null;
-    const recorded = (event.payload as { stateHash?: unknown }).stateHash;
-    const actual = hashOf(state);
-    return actual === recorded ? null : `round ${event.round} recomputes to state ${actual.slice(0, 12)}…, the log records ${String(recorded).slice(0, 12)}…`;
+    const payload = event.payload as { stateHash?: unknown; outcomes?: unknown };
+    const actual = sessionStateHash(state);
+    if (actual !== payload.stateHash) {
+      return `round ${event.round} recomputes to state ${actual.slice(0, 12)}…, the log records ${String(payload.stateHash).slice(0, 12)}…`;
+    }
+    if (hashOf(state.history.at(-1)) !== hashOf(payload.outcomes)) return `round ${event.round}'s recorded outcome differs from the recomputed one`;
+    return null;
   };
 }

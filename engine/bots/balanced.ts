@@ -70,6 +70,15 @@ export const balancedBot: Bot = (view) => {
     const large = servedCustomers(market, firm, ti) >= 60;
     return { ...t, automation: large, target: roundHalfEven(kpiBaseline(market, scenario, firm, ti, round) * 1.05) };
   });
+  // When supply is short, ask operations to put the biggest key accounts first.
+  const shortSupply = market.shocks.some((s) => s.kind === 'supply-disruption' && s.toRound >= round);
+  const operations = shortSupply
+    ? market.accounts
+        .filter((a) => a.supplier === firm)
+        .sort((a, b) => b.volume - a.volume || (a.id < b.id ? -1 : 1))
+        .slice(0, 2)
+        .map((a) => ({ account: a.id, priority: 'P2' as const }))
+    : [];
   let d: Decisions = {
     ...base,
     reps,
@@ -79,6 +88,7 @@ export const balancedBot: Bot = (view) => {
     mediation: f.conflict > 35,
     meetingHours: 6,
     executive,
+    operations,
     toolkit: true,
     templates: true,
   };

@@ -19,7 +19,7 @@ export function makeRep(id: string, territory: string, dice: RandomStream, c: Co
     id,
     territory,
     skills: s,
-    latent: s,
+    latent: { ...s },
     morale: hire ? 65 : dice.between(55, 72),
     tenure: hire ? 0 : senior ? dice.between(24, 72) : dice.between(3, 20),
     senior,

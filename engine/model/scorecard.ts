@@ -27,8 +27,8 @@ interface Band {
 
 const BANDS: Readonly<Record<string, Band>> = {
   revenue: { floor: 0.7, stretch: 1.15 },
-  profit: { floor: 0, stretch: 0.25 },
-  terminal: { floor: 0, stretch: 3 },
+  profit: { floor: 0, stretch: 0.4 },
+  terminal: { floor: 0, stretch: 1.2 },
   share: { floor: 0.7, stretch: 1.3 },
   csatRetention: { floor: 0.5, stretch: 0.9 },
   kpiGreen: { floor: 0.15, stretch: 0.75 },

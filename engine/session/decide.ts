@@ -1,5 +1,4 @@
 import { reject, type DecideContext, type Rejection } from '../core/decider.ts';
-import { hashOf } from '../core/hash.ts';
 import { isBotId } from '../bots/index.ts';
 import { validateDecisions } from '../model/validateDecisions.ts';
 import type { SessionCommand } from './commands.ts';
@@ -7,6 +6,7 @@ import type { SessionEvent } from './events.ts';
 import { applyClosed, applyResolved, rememberResolution } from './evolve.ts';
 import { decisionSources, resolveMarkets } from './roundPlay.ts';
 import { validateShock } from './shockValidation.ts';
+import { sessionStateHash } from './stateHash.ts';
 import type { SessionState } from './state.ts';
 import { firmIndexOf, marketIndexOf } from './teams.ts';
 
@@ -53,7 +53,7 @@ function decideClose(state: SessionState, seed: string): SessionEvent[] {
   rememberResolution(state, result);
   return [
     { type: 'RoundClosed', payload: { round: state.round, sources } },
-    { type: 'RoundResolved', payload: { round: state.round, outcomes: result.outcomes, stateHash: hashOf(after) } },
+    { type: 'RoundResolved', payload: { round: state.round, outcomes: result.outcomes, stateHash: sessionStateHash(after) } },
   ];
 }
 

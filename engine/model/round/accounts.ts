@@ -70,15 +70,20 @@ function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: numb
   const c = ctx.c;
   const e = c.attraction.priceExponent[tier - 1]!;
   const incumbent = a.supplier;
+  // Only firms that prepared can take an account from its supplier; AI firms always court the
+  // accounts in their territories, at a standard level of preparation.
+  const AI_PREPARATION = 2;
+  const prepOf = (fi: number) => (ctx.decisions[fi] ? a.preparation[fi]! : Math.max(a.preparation[fi]!, AI_PREPARATION));
   const value = w.firms.map((f, fi) => {
     if (!f.active || !f.territories.includes(a.territory)) return 0;
+    if (fi !== incumbent && prepOf(fi) === 0) return 0;
     const price = offerPrice(w, ctx, fi, tier);
-    const rel = fi === incumbent ? a.relationship : Math.min(60, a.preparation[fi]! * 10);
+    const rel = fi === incumbent ? a.relationship : Math.min(60, prepOf(fi) * 10);
     const campaign = f.kind === 'group' && f.ai.campaignRounds > 0 ? c.competitors.groupCampaignBoostPm / 1000 : 1;
-    const prep = 1 + 0.15 * Math.min(4, a.preparation[fi]!);
+    const prep = 1 + 0.15 * Math.min(4, prepOf(fi));
     return powInt(1000 / price, e) * (1 + f.service / 1000) * (1 + rel / 100) * prep * campaign;
   });
-  const unprepared = incumbent >= 0 && a.preparation[incumbent] === 0;
+  const unprepared = incumbent >= 0 && prepOf(incumbent) === 0;
   if (unprepared) {
     for (let fi = 0; fi < value.length; fi++) if (fi !== incumbent) value[fi]! *= 1 + c.customers.lateRenewalRivalBp / 10_000;
   }
@@ -105,7 +110,7 @@ function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: numb
   if (winner === incumbent) ctx.accountEvents[ai] = 'renewed';
   else {
     ctx.accountEvents[ai] = incumbent >= 0 ? 'lost' : 'won';
-    a.relationship = Math.min(60, 30 + a.preparation[winner]! * 10);
+    a.relationship = Math.min(60, 30 + prepOf(winner) * 10);
     a.csat = 70;
     a.owner = w.firms[winner]!.reps.find((r) => r.territory === a.territory)?.id ?? '';
   }

@@ -1,10 +1,11 @@
-import { apportion } from '../../core/fixedPoint.ts';
+import { apportion, clamp } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
 import type { FunnelOutcome } from '../outcome.ts';
 import { SEGMENTS } from '../scenario.ts';
 import { segmentLeaningPm } from '../segments.ts';
 import type { RoundContext, Work } from './context.ts';
 import { coldLeads, flowWeek, legalClearing, passRates, type PassRates, type Stocks } from './funnel.ts';
+import { marketPrice, priceOf } from './market.ts';
 import type { TerritoryMoney } from './spendPlan.ts';
 
 /** Churn multiplier by CSAT band (MODEL.md): unhappy customers leave three times as often. */
@@ -13,6 +14,24 @@ export function churnMultiplierPm(csat: number, bands: readonly [number, number,
   if (csat < 60) return bands[1];
   if (csat < 80) return bands[2];
   return bands[3];
+}
+
+/**
+ * Where a firm stands in a territory: the square root of its attraction share over an equal
+ * share, kept within 0.5–1.5. Above 1 it wins more of the deals it works and keeps customers.
+ */
+export function competitiveness(ctx: RoundContext, fi: number, ti: number): number {
+  const row = ctx.attraction[ti]!;
+  const mine = row[fi]!;
+  if (mine <= 0) return 1;
+  let total = 0;
+  let active = 0;
+  for (const a of row) {
+    if (a <= 0) continue;
+    total += a;
+    active += 1;
+  }
+  return clamp(Math.sqrt((mine / total) * active), 0.5, 1.5);
 }
 
 const AI_SKILL = 55;
@@ -51,6 +70,15 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
   const nT = w.territories.length;
   const inPlay: number[][] = w.territories.map(() => []);
   const churned = new Uint8Array(n);
+  // Customers of a firm priced above the market look around more (3× the premium, capped at double).
+  const restless = w.firms.map((f, fi) =>
+    w.territories.map((t, ti) => {
+      if (!f.active || !f.territories.includes(t.id)) return 1;
+      const avg = marketPrice(w, ctx, ti);
+      return Math.min(2, 1 + 3 * Math.max(0, (priceOf(w, ctx, fi, t.tier) - avg) / avg));
+    }),
+  );
+  const standing = w.firms.map((_, fi) => w.territories.map((_t, ti) => competitiveness(ctx, fi, ti)));
   const dice = stream(ctx.seed, 'customers', ctx.round);
   const counts = w.territories.map(() => 0);
   const ours: number[][] = w.firms.map(() => w.territories.map(() => 0));
@@ -72,8 +100,9 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
     if (cols.csat[i]! >= 80) promoters[sup]![t]! += 1;
     else if (cols.csat[i]! < 40) detractors[sup]![t]! += 1;
     const mult = churnMultiplierPm(cols.csat[i]!, c.customers.churnMultiplierPm) / 1000;
-    const churnP = (c.customers.churnBaseBp / 10_000) * mult;
-    const lookP = (c.customers.switchingBp / 10_000) * mult;
+    // A firm that has fallen behind its rivals loses customers faster, one ahead holds them better.
+    const churnP = (c.customers.churnBaseBp / 10_000) * mult * clamp(1 / standing[sup]![t]!, 0.7, 2);
+    const lookP = (c.customers.switchingBp / 10_000) * mult * restless[sup]![t]!;
     if (u < churnP) {
       churned[i] = 1;
       ctx.lost[sup]! += 1;
@@ -98,7 +127,11 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
       const cold = coldLeads(counts[ti]!, ctx.effort[fi]![ti]!.prospecting, money[fi]!.promotion[ti]!, c) + wom;
       out.leads += cold + warm;
       const stocks: Stocks = { lead: stock.lead / 1000, qualified: stock.qualified / 1000, proposal: stock.proposal / 1000, negotiation: stock.negotiation / 1000 };
-      return { ti, stock, stocks, rates: ratesFor(w, ctx, fi, stock.territory), cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000 };
+      // Deals are lost to better offers: the later stages pass in proportion to where the firm stands.
+      const base = ratesFor(w, ctx, fi, stock.territory);
+      const k = standing[fi]![ti]!;
+      const rates: PassRates = [base[0], base[1], clamp(base[2] * k, 0, 1), clamp(base[3] * k, 0, 1)];
+      return { ti, stock, stocks, rates, cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000 };
     });
     for (let week = 0; week < 4; week++) {
       const waiting = rows.map((r) => {

@@ -70,3 +70,16 @@ export function computeAttraction(w: Work, ctx: RoundContext, money: readonly Te
     });
   });
 }
+
+/** The average price (‰) of the firms selling in a territory this round. */
+export function marketPrice(w: Work, ctx: RoundContext, ti: number): number {
+  const t = w.territories[ti]!;
+  let sum = 0;
+  let n = 0;
+  w.firms.forEach((f, fi) => {
+    if (!f.active || !f.territories.includes(t.id)) return;
+    sum += priceOf(w, ctx, fi, t.tier);
+    n += 1;
+  });
+  return n === 0 ? 1000 : sum / n;
+}

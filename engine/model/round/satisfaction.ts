@@ -1,7 +1,7 @@
 import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
 import type { RoundContext, Work } from './context.ts';
-import { priceOf } from './market.ts';
+import { marketPrice, priceOf } from './market.ts';
 
 /** Long-tail call-units a customer needs a round to feel looked after. */
 const LT_HOURS_PER_CUSTOMER = 0.4;
@@ -13,10 +13,13 @@ export function targetCsat(fill: number, response: number, value: number, relati
   return weights[0]! * fill + weights[1]! * response + weights[2]! * value + weights[3]! * relationship;
 }
 
-/** Value for money as a customer sees it: price against list, lifted by quality. */
-export function valueForMoney(pricePm: number, quality: number): number {
-  return clamp(0.5 + (1000 - pricePm) / 500 + (quality - 500) / 1000, 0, 1);
+/** Value for money as a customer sees it: price against what the market charges, lifted by quality. */
+export function valueForMoney(pricePm: number, marketPricePm: number, quality: number): number {
+  return clamp(0.5 + (marketPricePm - pricePm) / 300 + (quality - 500) / 1000, 0, 1);
 }
+
+/** Operations short of goodwill refuse priority and add a week of lead time: service slows. */
+const SLOW_OPERATIONS = 0.8;
 
 /**
  * Customer satisfaction moves 30% of the way to what this round deserved; complaints that
@@ -47,7 +50,8 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       served += mine.length;
       let response = d ? clamp(lt / (mine.length * LT_HOURS_PER_CUSTOMER), 0, 1) : 0.5 + f.service / 2000;
       if (automated) response = Math.max(response, 0.85);
-      const value = valueForMoney(priceOf(w, ctx, fi, t.tier), f.quality);
+      if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
+      const value = valueForMoney(priceOf(w, ctx, fi, t.tier), marketPrice(w, ctx, ti), f.quality);
       const target = targetCsat(fill, response, value, t.coverage[fi]! / 1000, c.customers.csatWeights);
       const speed = c.customers.csatSpeedPm / 1000;
       for (const i of mine) cols.csat[i] = clamp(roundHalfEven(cols.csat[i]! + speed * (target - cols.csat[i]!)), 0, 100);
@@ -65,8 +69,10 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       if (a.supplier !== fi) return;
       const ordered = ctx.accountUnits[ai]!;
       const plan = d?.reps.find((p) => p.rep === a.owner);
-      const response = d ? clamp((plan?.accounts ?? 0) / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
-      const value = valueForMoney(a.pricePm, f.quality);
+      let response = d ? clamp((plan?.accounts ?? 0) / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
+      if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
+      const ti = w.territories.findIndex((x) => x.id === a.territory);
+      const value = valueForMoney(a.pricePm, marketPrice(w, ctx, ti), f.quality);
       const target = targetCsat(fill, response, value, a.relationship / 100, c.customers.csatWeights);
       let csat = a.csat + (c.customers.csatSpeedPm / 1000) * (target - a.csat);
       if (fill < 0.95 && ordered > 0) csat -= c.customers.complaintCsatKa * (1 - response);

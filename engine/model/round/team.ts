@@ -12,7 +12,9 @@ const SELLING = (p: RepPlan) => p.prospecting + p.accounts + p.longTail + p.deve
 
 /** Hours of a plan that exercise each skill (training hours count for the skill trained). */
 function skillHours(p: RepPlan | undefined, trained: SkillName | undefined): Record<SkillName, number> {
-  const h = { prospecting: p?.prospecting ?? 0, negotiation: p?.development ?? 0, accountManagement: (p?.accounts ?? 0) + (p?.longTail ?? 0) };
+  // Key-account work is half negotiation, half account management.
+  const accounts = p?.accounts ?? 0;
+  const h = { prospecting: p?.prospecting ?? 0, negotiation: (p?.development ?? 0) + accounts / 2, accountManagement: accounts / 2 + (p?.longTail ?? 0) };
   if (trained && p) h[trained] += p.training;
   return h;
 }
@@ -110,7 +112,7 @@ export function team(w: Work, ctx: RoundContext): void {
 
       // Skills: training raises latent skill; use turns latent into real skill; disuse lets it fade.
       const plan = trainedSkill.get(r.id);
-      if (plan) r.latent[plan.skill] = Math.min(100, r.latent[plan.skill] + k.trainingGain * (1 - r.skills[plan.skill] / 100));
+      if (plan) r.latent[plan.skill] = Math.min(100, roundHalfEven(r.latent[plan.skill] + k.trainingGain * (1 - r.skills[plan.skill] / 100)));
       const used = skillHours(p, plan?.skill);
       const totalHours = Math.max(1, hours);
       for (const s of SKILL_NAMES) {
