@@ -158,6 +158,13 @@ export function ln(x: number): number {
  */
 export function powInt(x: number, n: number): number {
   if (!Number.isInteger(n)) throw new RangeError(`powInt: ${n} is not an integer`);
+  // The model's price exponents (2–4) sit in the hot loop: three plain products stay within
+  // 3 half-ulps, well inside the stated accuracy, and are just as deterministic.
+  if (n >= 0 && n <= 4) {
+    if (n === 0) return 1;
+    const x2 = x * x;
+    return n === 1 ? x : n === 2 ? x2 : n === 3 ? x2 * x : x2 * x2;
+  }
   let e = n < 0 ? -n : n;
   const ax = Math.abs(x);
   if (!(ax >= 1 / SPLIT_LIMIT && ax <= SPLIT_LIMIT)) {

@@ -21,12 +21,26 @@ export function budgetTotal(lines: BudgetLines): number {
   );
 }
 
+const servedCounts = new WeakMap<MarketState['customers'], number[][]>();
+
+/** Long-tail customers each firm serves in each territory ([firm][territory]), counted once per market. */
+export function servedCounts2D(market: MarketState): number[][] {
+  const cached = servedCounts.get(market.customers);
+  if (cached) return cached;
+  const counts = market.firms.map(() => market.territories.map(() => 0));
+  const { supplier, territory } = market.customers;
+  for (let i = 0; i < supplier.length; i++) {
+    const s = supplier[i]!;
+    if (s >= 0) counts[s]![territory[i]!]! += 1;
+  }
+  // Markets handed to the engine are never mutated (rounds work on a copy), so counts keyed on the columns stay true.
+  servedCounts.set(market.customers, counts);
+  return counts;
+}
+
 /** Long-tail customers a firm serves in a territory now (what automation is priced on). */
 export function servedCustomers(market: MarketState, firm: number, territory: number): number {
-  const { supplier, territory: where } = market.customers;
-  let n = 0;
-  for (let i = 0; i < supplier.length; i++) if (supplier[i] === firm && where[i] === territory) n++;
-  return n;
+  return servedCounts2D(market)[firm]?.[territory] ?? 0;
 }
 
 /** What a firm's decisions cost, line by line, priced on the market as it stands. */

@@ -3,7 +3,7 @@ import type { Coefficients } from '../coefficients.ts';
 import type { Decisions } from '../decisions.ts';
 import type { Explanation, FunnelOutcome, KpiOutcome } from '../outcome.ts';
 import type { Scenario, ShockSpec } from '../scenario.ts';
-import type { MarketState } from '../state.ts';
+import type { CustomerColumns, MarketState } from '../state.ts';
 
 /** The mutable copy of the market a round works on; the input state is never touched. */
 export type Work = Draft<MarketState>;
@@ -101,4 +101,21 @@ export function emptyEffort(): Effort {
 
 export function totalSpend(s: Spend): number {
   return s.travel + s.promotion + s.channel + s.automation + s.incentives + s.training + s.tools + s.mediation + s.expedite + s.hiring;
+}
+
+/**
+ * A working copy of a market. The long-tail columns are copied with slice (flat arrays of
+ * numbers), the small parts through structuredClone; nothing is shared with the input.
+ */
+export function cloneMarket(m: MarketState): Work {
+  const { customers, ...rest } = m;
+  const copy = structuredClone(rest) as Omit<Work, 'customers'>;
+  const columns: Draft<CustomerColumns> = {
+    territory: customers.territory.slice(),
+    segment: customers.segment.slice(),
+    supplier: customers.supplier.slice(),
+    size: customers.size.slice(),
+    csat: customers.csat.slice(),
+  };
+  return { ...copy, customers: columns } as Work;
 }

@@ -1,12 +1,13 @@
 import type { Draft } from 'immer';
-import { apportion, roundHalfEven } from '../../core/fixedPoint.ts';
+import { roundHalfEven } from '../../core/fixedPoint.ts';
+import { sharesBp } from '../attraction.ts';
 import type { Decisions } from '../decisions.ts';
 import type { AccountOutcome, FirmOutcome, RoundOutcome, Signal, TerritoryOutcome } from '../outcome.ts';
 import type { Scenario, ShockSpec } from '../scenario.ts';
 import type { MarketState } from '../state.ts';
 import { keyAccounts } from './accounts.ts';
 import { competitorMoves } from './competitors.ts';
-import { emptySpend, totalSpend, type RoundContext, type Work } from './context.ts';
+import { cloneMarket, emptySpend, totalSpend, type RoundContext } from './context.ts';
 import { customerFlow } from './customerFlow.ts';
 import { deliver } from './delivery.ts';
 import { computeEffort } from './effort.ts';
@@ -44,7 +45,7 @@ function calendarMonth(scenario: Scenario, round: number): number {
  */
 export function resolveRound(before: MarketState, input: RoundInput): { market: MarketState; outcome: RoundOutcome } {
   const { scenario, round } = input;
-  const w = structuredClone(before) as Work;
+  const w = cloneMarket(before);
   const nF = w.firms.length;
   const nT = w.territories.length;
   const zeros = (n: number) => new Array<number>(n).fill(0);
@@ -111,7 +112,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
   const territories: TerritoryOutcome[] = w.territories.map((t, ti) => {
     const units = w.firms.map((_, fi) => ctx.unitsBy[fi]?.[ti] ?? 0);
     const total = units.reduce((a, b) => a + b, 0);
-    const shareBp = total > 0 ? apportion(10_000, units) : units.map(() => 0);
+    const shareBp = sharesBp(units);
     t.shareHistory = [...t.shareHistory, shareBp].slice(-4);
     const attr = ctx.attraction[ti]!;
     return {
@@ -120,23 +121,27 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
       units: roundHalfEven(total),
       takeUpBp: roundHalfEven(ctx.takeUp[ti]! * 10_000),
       shareBp,
-      attractionBp: attr.some((a) => a > 0) ? apportion(10_000, attr) : attr.map(() => 0),
+      attractionBp: sharesBp(attr),
     };
   });
 
+  // One pass over the long tail for every firm's customer count and satisfaction.
+  const customersOf = zeros(nF);
+  const csatOf = zeros(nF);
+  for (let i = 0; i < w.customers.supplier.length; i++) {
+    const s = w.customers.supplier[i]!;
+    if (s < 0) continue;
+    customersOf[s]! += 1;
+    csatOf[s]! += w.customers.csat[i]!;
+  }
   const firms: FirmOutcome[] = w.firms.map((f, fi) => {
     const p = pnl[fi]!;
     f.totals.revenue += p.revenue;
     f.totals.profit += p.profit;
     f.totals.newAccounts += ctx.won[fi]!;
     f.totals.lostAccounts += ctx.lost[fi]!;
-    let customers = 0;
-    let csatSum = 0;
-    for (let i = 0; i < w.customers.supplier.length; i++) {
-      if (w.customers.supplier[i] !== fi) continue;
-      customers += 1;
-      csatSum += w.customers.csat[i]!;
-    }
+    const customers = customersOf[fi]!;
+    const csatSum = csatOf[fi]!;
     const morale = f.reps.length ? roundHalfEven(f.reps.reduce((s, r) => s + r.morale, 0) / f.reps.length) : 0;
     const fn = ctx.funnel[fi]!;
     const r1 = (x: number) => Math.round(x * 10) / 10;
