@@ -1,5 +1,6 @@
 import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
-import { budgetLines, budgetTotal, servedCustomers } from '../model/budget.ts';
+import { servedCustomers } from '../model/budget.ts';
+import { trimToBudget } from '../model/trimToBudget.ts';
 import type { Decisions, ExecutiveContact, IncentivePlan, RepPlan, TrainingPlan } from '../model/decisions.ts';
 import { defaultDecisions, kpiBaseline } from '../model/defaultDecisions.ts';
 import { SKILL_NAMES, type SkillName } from '../model/state.ts';
@@ -96,27 +97,7 @@ export const balancedBot: Bot = (view) => {
   return d;
 };
 
-/** Trims promotion, then channel, then travel until the plan fits the budget. */
+/** A bot's plan, trimmed to its firm's budget. */
 export function fitBudget(d: Decisions, view: BotView): Decisions {
-  const { market, scenario, firm } = view;
-  const budget = market.firms[firm]!.budget;
-  let plan = d;
-  for (let i = 0; i < 40; i++) {
-    const over = budgetTotal(budgetLines(plan, market, firm, scenario.coefficients)) - budget;
-    if (over <= 0) return plan;
-    const shrink = (x: number) => Math.max(0, Math.floor(x * 0.85));
-    plan = {
-      ...plan,
-      territories: plan.territories.map((t) => ({ ...t, promotion: shrink(t.promotion), channel: i > 5 ? shrink(t.channel) : t.channel })),
-      travel: i > 10 ? shrink(plan.travel) : plan.travel,
-      contingency: shrink(plan.contingency),
-      toolkit: i > 15 ? false : plan.toolkit,
-      templates: i > 15 ? false : plan.templates,
-      training: i > 20 ? [] : plan.training,
-      incentives: i > 20 ? [] : plan.incentives,
-    } as Decisions;
-    if (i > 25) plan = { ...plan, territories: plan.territories.map((t) => ({ ...t, automation: false })) };
-  }
-  return plan;
+  return trimToBudget(d, view.market, view.scenario, view.firm);
 }
-

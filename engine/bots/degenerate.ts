@@ -97,7 +97,7 @@ export const randomBot: Bot = (v: BotView) => {
   const plan: Decisions = {
     ...d,
     reps: d.reps.map((p) => {
-      const cut = () => dice.between(0, 24);
+      const cut = () => dice.between(0, 22);
       return { ...p, territory: dice.pick(f.territories), prospecting: cut(), accounts: cut(), longTail: cut(), development: cut(), training: dice.between(0, 8) };
     }),
     territories: d.territories.map((t) => ({

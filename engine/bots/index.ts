@@ -4,6 +4,8 @@ import { degenerateBots, randomBot } from './degenerate.ts';
 import { fitBudget } from './balanced.ts';
 import type { BotView } from './bot.ts';
 import type { Decisions } from '../model/decisions.ts';
+import { defaultDecisions } from '../model/defaultDecisions.ts';
+import { validateDecisions } from '../model/validateDecisions.ts';
 /** Every bot by id: `balanced`, `random` and the degenerate strategies in kebab-case. */
 export const BOTS: Readonly<Record<string, Bot>> = {
   balanced: balancedBot,
@@ -19,9 +21,13 @@ export function isBotId(id: unknown): id is string {
 }
 
 
-/** A bot's decisions, trimmed to the budget (a bot never overspends any more than a team may). */
+/**
+ * A bot's decisions, trimmed to the budget and checked like a team's: a bot never gets to play
+ * a plan a team would be refused. A plan that still fails (a bot bug) plays the default instead.
+ */
 export function playBot(id: string, view: BotView): Decisions {
   const bot = BOTS[id];
   if (!bot) throw new Error(`unknown bot ${id}`);
-  return fitBudget(bot(view), view);
+  const plan = fitBudget(bot(view), view);
+  return validateDecisions(plan, view.market, view.scenario, view.firm) === null ? plan : defaultDecisions(view.market, view.scenario, view.firm);
 }

@@ -14,16 +14,12 @@ function divRoundHalfEven(n: number, d: number): number {
     n = -n;
     d = -d;
   }
-  let q = Math.floor(n / d);
-  // n / d is rounded to a double; the remainder puts q right.
-  let r = n - q * d;
-  while (r < 0) {
+  // % is exact for safe integers, and so is the division of n − r by d; q · d near 2^53 is not.
+  let r = n % d;
+  let q = (n - r) / d;
+  if (r < 0) {
     q -= 1;
     r += d;
-  }
-  while (r >= d) {
-    q += 1;
-    r -= d;
   }
   const twice = 2 * r;
   if (twice > d || (twice === d && q % 2 !== 0)) q += 1;

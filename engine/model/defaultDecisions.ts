@@ -2,6 +2,7 @@ import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
 import type { Decisions, RepPlan, TerritorySpend } from './decisions.ts';
 import type { Scenario } from './scenario.ts';
 import type { MarketState } from './state.ts';
+import { trimToBudget } from './trimToBudget.ts';
 
 /** Last year's same-period revenue grown by b and moved by season: the KPI baseline for a round. */
 export function kpiBaseline(market: MarketState, scenario: Scenario, firm: number, territory: number, round: number): number {
@@ -41,7 +42,7 @@ export function defaultDecisions(market: MarketState, scenario: Scenario, firm: 
     automation: false,
     target: kpiBaseline(market, scenario, firm, ti, round),
   }));
-  return {
+  return trimToBudget({
     reps,
     territories,
     travel: roundHalfEven(travel * 1.05),
@@ -57,5 +58,5 @@ export function defaultDecisions(market: MarketState, scenario: Scenario, firm: 
     toolkit: f.tools.toolkit,
     templates: f.tools.templates,
     marketIntelligence: false,
-  };
+  }, market, scenario, firm);
 }

@@ -49,7 +49,7 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
       conflict: 20,
       communication: 400,
       goodwill: c.delivery.goodwillStart,
-      funnel: present.map((territory) => ({ territory, lead: 0, qualified: 0, proposal: 0, negotiation: 0, wonCarry: 0 })),
+      funnel: present.map((territory) => ({ territory, lead: 0, qualified: 0, proposal: 0, negotiation: 0, review: 0, wonCarry: 0 })),
       backlog: 0,
       tools: { toolkit: false, templates: false, automated: [] },
       ai: { pushRounds: scenario.territories.map(() => 0), campaignRounds: 0, roundsBelowCost: 0, exited: false },

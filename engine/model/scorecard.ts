@@ -34,7 +34,7 @@ const BANDS: Readonly<Record<string, Band>> = {
   kpiGreen: { floor: 0.15, stretch: 0.75 },
   morale: { floor: 40, stretch: 75 },
   repRetention: { floor: 0.6, stretch: 1 },
-  skillGain: { floor: 0, stretch: 8 },
+  skillGain: { floor: 0, stretch: 20 },
 };
 
 const WEIGHTS: Readonly<Record<string, number>> = {

@@ -47,8 +47,8 @@ export const INCENTIVE_KINDS: readonly IncentiveKind[] = ['recognition', 'develo
 export interface IncentiveGrant {
   readonly kind: IncentiveKind;
   readonly round: number;
-  /** Morale points at the time of the grant, after habituation and the rep's profile. */
-  readonly points: number;
+  /** Morale points at the time of the grant, after habituation and the rep's profile, in hundredths. */
+  readonly centiPoints: number;
 }
 
 export interface RepState {
@@ -84,6 +84,8 @@ export interface FunnelStock {
   readonly qualified: number;
   readonly proposal: number;
   readonly negotiation: number;
+  /** Closed contracts waiting for legal review, thousandths. */
+  readonly review: number;
   /** Won deals not yet turned into customers (fraction carried), thousandths. */
   readonly wonCarry: number;
 }

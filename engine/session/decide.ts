@@ -50,7 +50,7 @@ function decideClose(state: SessionState, seed: string): SessionEvent[] {
   const closed = applyClosed(state, seed, { round: state.round, sources });
   const result = resolveMarkets(closed, seed, closed.played);
   const after = applyResolved(closed, result);
-  rememberResolution(state, result);
+  rememberResolution(state, seed, result);
   return [
     { type: 'RoundClosed', payload: { round: state.round, sources } },
     { type: 'RoundResolved', payload: { round: state.round, outcomes: result.outcomes, stateHash: sessionStateHash(after) } },

@@ -14,11 +14,11 @@ type Resolution = { markets: MarketState[]; outcomes: RoundOutcome[] };
  * applied; this remembers the result for the state it was computed on. It is a cache of a pure
  * function, so replaying without it gives the same state.
  */
-const resolved = new WeakMap<SessionState, Resolution>();
-let decidedResolution: { before: SessionState; result: Resolution } | null = null;
+const resolved = new WeakMap<SessionState, { seed: string; result: Resolution }>();
+let decidedResolution: { before: SessionState; seed: string; result: Resolution } | null = null;
 
-export function rememberResolution(before: SessionState, result: Resolution): void {
-  decidedResolution = { before, result };
+export function rememberResolution(before: SessionState, seed: string, result: Resolution): void {
+  decidedResolution = { before, seed, result };
 }
 
 export function applyClosed(state: SessionState, seed: string, event: Extract<SessionEvent, { type: 'RoundClosed' }>['payload']): SessionState {
@@ -39,7 +39,8 @@ export function applyResolved(state: SessionState, result: Resolution): SessionS
 }
 
 export function resolutionFor(state: SessionState, seed: string): Resolution {
-  return resolved.get(state) ?? resolveMarkets(state, seed, state.played);
+  const hit = resolved.get(state);
+  return hit && hit.seed === seed ? hit.result : resolveMarkets(state, seed, state.played);
 }
 
 export function evolveSession(seed: string, state: SessionState, event: EventEnvelope<SessionEvent>): SessionState {
@@ -82,7 +83,9 @@ export function evolveSession(seed: string, state: SessionState, event: EventEnv
       });
     case 'RoundClosed': {
       const next = applyClosed(state, seed, event.payload);
-      if (decidedResolution?.before === state) resolved.set(next, decidedResolution.result);
+      if (decidedResolution?.before === state && decidedResolution.seed === seed) {
+        resolved.set(next, { seed, result: decidedResolution.result });
+      }
       decidedResolution = null;
       return next;
     }

@@ -1,6 +1,7 @@
 import { playBot } from '../bots/index.ts';
 import type { Decisions } from '../model/decisions.ts';
 import { defaultDecisions } from '../model/defaultDecisions.ts';
+import { reconcileDecisions } from '../model/reconcileDecisions.ts';
 import type { RoundOutcome } from '../model/outcome.ts';
 import { resolveRound } from '../model/round/resolveRound.ts';
 import type { MarketState } from '../model/state.ts';
@@ -34,7 +35,7 @@ export function decisionsToPlay(
       case 'submitted':
         return { team: t.id, decisions: state.pending.find((p) => p.team === t.id)!.decisions };
       case 'carried':
-        return { team: t.id, decisions: state.played.find((p) => p.team === t.id)!.decisions };
+        return { team: t.id, decisions: reconcileDecisions(state.played.find((p) => p.team === t.id)!.decisions, market, scenario, firm) };
       case 'bot':
         return { team: t.id, decisions: playBot(t.bot ?? 'balanced', view) };
       case 'default':

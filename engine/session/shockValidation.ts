@@ -29,6 +29,9 @@ export function validateShock(input: unknown, scenario: Scenario, round: number)
   if (!Number.isSafeInteger(s.magnitudePm) || (s.magnitudePm as number) < 0 || (s.magnitudePm as number) > 5000) {
     return reject('field.int-range', { min: 0, max: 5000, value: String(s.magnitudePm) }, 'shock.magnitudePm');
   }
+  if ((s.kind === 'downturn' || s.kind === 'supply-disruption') && (s.magnitudePm as number) > 1000) {
+    return reject('field.int-range', { min: 0, max: 1000, value: String(s.magnitudePm) }, 'shock.magnitudePm');
+  }
   if (typeof s.territory !== 'string' || (s.territory !== '' && !scenario.territories.some((t) => t.id === s.territory))) {
     return reject('decisions.unknown-territory', { value: String(s.territory) }, 'shock.territory');
   }

@@ -18,7 +18,7 @@ export function churnMultiplierPm(csat: number, bands: readonly [number, number,
 
 /**
  * Where a firm stands in a territory: the square root of its attraction share over an equal
- * share, kept within 0.5–1.5. Above 1 it wins more of the deals it works and keeps customers.
+ * share, kept within 0.75–1.25. Above 1 it closes more of the deals it works and keeps customers.
  */
 export function competitiveness(ctx: RoundContext, fi: number, ti: number): number {
   const row = ctx.attraction[ti]!;
@@ -31,7 +31,7 @@ export function competitiveness(ctx: RoundContext, fi: number, ti: number): numb
     total += a;
     active += 1;
   }
-  return clamp(Math.sqrt((mine / total) * active), 0.5, 1.5);
+  return clamp(Math.sqrt((mine / total) * active), 0.75, 1.25);
 }
 
 const AI_SKILL = 55;
@@ -101,7 +101,7 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
     else if (cols.csat[i]! < 40) detractors[sup]![t]! += 1;
     const mult = churnMultiplierPm(cols.csat[i]!, c.customers.churnMultiplierPm) / 1000;
     // A firm that has fallen behind its rivals loses customers faster, one ahead holds them better.
-    const churnP = (c.customers.churnBaseBp / 10_000) * mult * clamp(1 / standing[sup]![t]!, 0.7, 2);
+    const churnP = (c.customers.churnBaseBp / 10_000) * mult / standing[sup]![t]!;
     const lookP = (c.customers.switchingBp / 10_000) * mult * restless[sup]![t]!;
     if (u < churnP) {
       churned[i] = 1;
@@ -127,32 +127,34 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
       const cold = coldLeads(counts[ti]!, ctx.effort[fi]![ti]!.prospecting, money[fi]!.promotion[ti]!, c) + wom;
       out.leads += cold + warm;
       const stocks: Stocks = { lead: stock.lead / 1000, qualified: stock.qualified / 1000, proposal: stock.proposal / 1000, negotiation: stock.negotiation / 1000 };
-      // Deals are lost to better offers: the later stages pass in proportion to where the firm stands.
+      // Deals are lost to better offers: closing passes in proportion to where the firm stands.
       const base = ratesFor(w, ctx, fi, stock.territory);
-      const k = standing[fi]![ti]!;
-      const rates: PassRates = [base[0], base[1], clamp(base[2] * k, 0, 1), clamp(base[3] * k, 0, 1)];
-      return { ti, stock, stocks, rates, cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000 };
+      const rates: PassRates = [base[0], base[1], base[2], clamp(base[3] * standing[fi]![ti]!, 0, 1)];
+      return { ti, stock, stocks, rates, cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000, review: stock.review / 1000 };
     });
     for (let week = 0; week < 4; week++) {
-      const waiting = rows.map((r) => {
+      // Deals leaving negotiation close at the closing rate; closed contracts then wait for
+      // legal review, which a firm's territories share.
+      rows.forEach((r) => {
         const flows = flowWeek(r.stocks, { cold: r.cold, warm: r.warm }, r.rates);
         out.qualified += flows.qualified;
         out.proposals += flows.proposals;
         out.negotiations += flows.negotiations;
         for (let k = 0; k < 3; k++) out.lostAt[k]! += flows.lostAt[k]!;
-        return flows.toReview;
+        const closed = flows.toReview * r.rates[3];
+        out.lostAt[3] += flows.toReview - closed;
+        r.review += closed;
       });
-      const backlog = rows.reduce((s, r) => s + r.stocks.negotiation, 0);
       const legal = isTeam
-        ? legalClearing(waiting, backlog, c.funnel, f.tools.templates)
-        : { cleared: waiting, penalty: 0 };
+        ? legalClearing(rows.map((r) => r.review), c.funnel, f.tools.templates)
+        : { cleared: rows.map((r) => r.review), fallThrough: 0 };
       rows.forEach((r, k) => {
         const cleared = legal.cleared[k]!;
-        r.stocks.negotiation += waiting[k]! - cleared;
-        const pass = Math.max(0, r.rates[3] - legal.penalty);
-        r.won += cleared * pass;
-        out.won += cleared * pass;
-        out.lostAt[3] += cleared * (1 - pass);
+        r.review -= cleared;
+        const signed = cleared * (1 - legal.fallThrough);
+        r.won += signed;
+        out.won += signed;
+        out.lostAt[3] += cleared - signed;
       });
     }
     f.funnel = rows.map((r) => {
@@ -164,6 +166,7 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
         qualified: Math.round(r.stocks.qualified * 1000),
         proposal: Math.round(r.stocks.proposal * 1000),
         negotiation: Math.round(r.stocks.negotiation * 1000),
+        review: Math.round(r.review * 1000),
         // Deals closed beyond the customers in play are not banked for ever: a fraction carries.
         wonCarry: Math.round((r.won - whole) * 1000),
       };

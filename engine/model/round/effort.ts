@@ -8,11 +8,16 @@ export function repEfficiency(rep: Pick<RepState, 'skills' | 'rampPm' | 'morale'
   return (0.5 + rep.skills[skill] / 200) * (rep.rampPm / 1000) * (0.7 + 0.006 * rep.morale) * (1 - 0.004 * conflict);
 }
 
-/** Stretch of a quota over what the rep delivered before: a little motivates, a lot deflates. */
+/**
+ * Stretch of a quota over what the rep delivered before: a little motivates (+5% at 5–15%), a
+ * lot deflates (−10% from 30%). Continuous, so one more hour never tips effort over a step.
+ */
 export function stretchFactor(stretch: number): number {
-  if (stretch > 0.3) return 0.9;
-  if (stretch >= 0.05 && stretch <= 0.15) return 1.05;
-  return 1;
+  if (stretch <= 0) return 1;
+  if (stretch < 0.05) return 1 + stretch;
+  if (stretch <= 0.15) return 1.05;
+  if (stretch < 0.3) return 1.05 - (stretch - 0.15);
+  return 0.9;
 }
 
 /** Quotas: each territory's target split over its reps by their selling hours. */

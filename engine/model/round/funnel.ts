@@ -43,7 +43,7 @@ export interface WeekFlows {
   qualified: number;
   proposals: number;
   negotiations: number;
-  /** Deals that reached the end of negotiation and now wait for legal review. */
+  /** Deals that reached the end of negotiation this week (they close or are lost). */
   toReview: number;
   lostAt: [number, number, number, number];
 }
@@ -75,20 +75,20 @@ export function flowWeek(s: Stocks, arrivals: { cold: number; warm: number }, ra
 
 /**
  * Legal review shared by a firm's territories: it clears `perWeek` contracts a week (more with
- * templates); each week of backlog past the grace period costs pass rate at closing.
+ * templates, which cut the wait). Past the grace period every further week of backlog makes
+ * some signed-off customers give up: the closing rate MODEL.md docks by 5 points a week.
  */
 export function legalClearing(
   waiting: readonly number[],
-  backlog: number,
   c: Coefficients['funnel'],
   templates: boolean,
-): { cleared: number[]; penalty: number } {
+): { cleared: number[]; fallThrough: number } {
   const perWeek = templates ? c.legalPerWeek / (1 - c.templateCutBp / 10_000) : c.legalPerWeek;
   const total = waiting.reduce((a, b) => a + b, 0);
   const ratio = total <= perWeek ? 1 : perWeek / total;
-  const waitWeeks = (backlog + total) / perWeek;
-  const penalty = Math.max(0, waitWeeks - c.legalGraceWeeks) * (c.legalPenaltyBpPerWeek / 10_000);
-  return { cleared: waiting.map((x) => x * ratio), penalty };
+  const waitWeeks = total / perWeek;
+  const fallThrough = clamp(Math.max(0, waitWeeks - c.legalGraceWeeks) * (c.legalPenaltyBpPerWeek / 10_000), 0, 1);
+  return { cleared: waiting.map((x) => x * ratio), fallThrough };
 }
 
 export function emptyFunnelOutcome(): FunnelOutcome {

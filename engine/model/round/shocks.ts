@@ -32,7 +32,7 @@ export function applyShocks(w: Work, ctx: RoundContext): void {
         });
         break;
       case 'downturn':
-        effects.macroPm = Math.round((effects.macroPm * (1000 - s.magnitudePm)) / 1000);
+        effects.macroPm = Math.round((effects.macroPm * Math.max(0, 1000 - s.magnitudePm)) / 1000);
         break;
       case 'policy-support':
         w.territories.forEach((_, ti) => {

@@ -33,7 +33,7 @@ export function incentiveMorale(grants: readonly IncentiveGrant[], round: number
   let total = 0;
   for (const g of grants) {
     const half = ctx.c.team.incentives[g.kind].halfLifeRounds;
-    total += g.points * pow(0.5, (round - g.round) / half);
+    total += (g.centiPoints / 100) * pow(0.5, (round - g.round) / half);
   }
   return total;
 }
@@ -79,7 +79,7 @@ export function team(w: Work, ctx: RoundContext): void {
         const repeat = r.grants.some((g) => g.kind === grant.kind && g.round === ctx.round - 1);
         const profile = (r.senior ? spec.seniorRepPm : spec.newRepPm) / 1000;
         const points = spec.moralePoints * profile * (repeat ? k.habituationPm / 1000 : 1);
-        r.grants.push({ kind: grant.kind, round: ctx.round, points: Math.round(points * 100) / 100 });
+        r.grants.push({ kind: grant.kind, round: ctx.round, centiPoints: Math.round(points * 100) });
       }
     }
 
