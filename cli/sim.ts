@@ -1,6 +1,6 @@
 /**
  * npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>]
- *                [--mode shared|parallel] [--out <log.jsonl>]
+ *                [--mode shared|parallel] [--out <log.jsonl>] [--fixed-clock]
  * Plays a whole session with bots, prints the standings and writes the log.
  */
 import { parseArgs } from 'node:util';
@@ -37,6 +37,7 @@ async function main(argv: string[]): Promise<number> {
         bots: { type: 'string' },
         mode: { type: 'string' },
         out: { type: 'string' },
+        'fixed-clock': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }).values;
@@ -69,7 +70,10 @@ async function main(argv: string[]): Promise<number> {
     const rounds = positiveInt('rounds', args.rounds, scenario.rounds, scenario.rounds);
     const seed = args.seed ?? '1';
     const started = performance.now();
-    const session = playBotSession({ scenario, scenarioHash: hash, seed, bots, rounds, mode, clock: () => new Date().toISOString() });
+    // A fixed clock makes the log itself reproducible byte for byte (golden files); the state
+    // hashes never depend on the clock.
+    const clock = args['fixed-clock'] ? () => '2026-01-01T00:00:00.000Z' : () => new Date().toISOString();
+    const session = playBotSession({ scenario, scenarioHash: hash, seed, bots, rounds, mode, clock });
     const seconds = (performance.now() - started) / 1000;
     console.log(`${scenario.title.en} — seed ${seed}, ${rounds} rounds, ${teams} teams (${mode}), ${seconds.toFixed(2)} s`);
     console.log(standingsTable(standings(session.state)));

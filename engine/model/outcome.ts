@@ -20,6 +20,8 @@ export interface TerritoryOutcome {
   readonly shareBp: readonly number[];
   /** Per firm: share of attraction (where the market is heading), bp. */
   readonly attractionBp: readonly number[];
+  /** Per segment (sme, young-digital, traditional), per firm: long-tail customers served; the last entry counts the unserved. */
+  readonly segmentCustomers: readonly (readonly number[])[];
 }
 
 export interface ProfitAndLoss {

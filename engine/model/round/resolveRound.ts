@@ -3,7 +3,7 @@ import { roundHalfEven } from '../../core/fixedPoint.ts';
 import { sharesBp } from '../attraction.ts';
 import type { Decisions } from '../decisions.ts';
 import type { AccountOutcome, FirmOutcome, RoundOutcome, Signal, TerritoryOutcome } from '../outcome.ts';
-import type { Scenario, ShockSpec } from '../scenario.ts';
+import { SEGMENTS, type Scenario, type ShockSpec } from '../scenario.ts';
 import type { MarketState } from '../state.ts';
 import { keyAccounts } from './accounts.ts';
 import { competitorMoves } from './competitors.ts';
@@ -109,6 +109,13 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
   kpis(w, ctx);
   const pnl = profitAndLoss(w, ctx, before, money);
 
+  // Customers by territory, segment and supplier (the last column counts the unserved).
+  const bySegment = w.territories.map(() => SEGMENTS.map(() => new Array<number>(nF + 1).fill(0)));
+  for (let i = 0; i < w.customers.supplier.length; i++) {
+    const s = w.customers.supplier[i]!;
+    if (s === -2) continue;
+    bySegment[w.customers.territory[i]!]![w.customers.segment[i]!]![s < 0 ? nF : s]! += 1;
+  }
   const territories: TerritoryOutcome[] = w.territories.map((t, ti) => {
     const units = w.firms.map((_, fi) => ctx.unitsBy[fi]?.[ti] ?? 0);
     const total = units.reduce((a, b) => a + b, 0);
@@ -122,6 +129,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
       takeUpBp: roundHalfEven(ctx.takeUp[ti]! * 10_000),
       shareBp,
       attractionBp: sharesBp(attr),
+      segmentCustomers: bySegment[ti]!,
     };
   });
 
