@@ -19,42 +19,59 @@ export interface RandomStream {
   shuffle<T>(items: readonly T[]): T[];
 }
 
-const NAME = /^[^:]+$/;
-
 export function streamKey(seed: string, names: readonly (string | number)[]): string {
+  let key = seed;
   for (const name of names) {
     const text = String(name);
     // ':' separates names, so allowing it would let ('a:b') and ('a', 'b') share a stream.
-    if (!NAME.test(text)) throw new Error(`stream name ${JSON.stringify(text)} must be non-empty and free of ':'`);
+    if (text.length === 0 || text.includes(':')) throw new Error(`stream name ${JSON.stringify(text)} must be non-empty and free of ':'`);
+    key += `:${text}`;
   }
-  return [seed, ...names.map(String)].join(':');
+  return key;
+}
+
+/** Methods on a prototype rather than closures: a round opens hundreds of streams. */
+class AleaStream implements RandomStream {
+  private readonly prng: () => number;
+
+  constructor(key: string) {
+    this.prng = alea(key);
+  }
+
+  next(): number {
+    return this.prng();
+  }
+
+  int(n: number): number {
+    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`int(${n}): n must be a positive integer`);
+    return Math.floor(this.prng() * n);
+  }
+
+  between(min: number, max: number): number {
+    return min + this.int(max - min + 1);
+  }
+
+  chanceBp(bp: number): boolean {
+    return this.prng() * 10000 < bp;
+  }
+
+  pick<T>(items: readonly T[]): T {
+    if (items.length === 0) throw new RangeError('pick from an empty list');
+    return items[this.int(items.length)]!;
+  }
+
+  shuffle<T>(items: readonly T[]): T[] {
+    const out = items.slice();
+    for (let i = out.length - 1; i > 0; i--) {
+      const j = this.int(i + 1);
+      const t = out[i]!;
+      out[i] = out[j]!;
+      out[j] = t;
+    }
+    return out;
+  }
 }
 
 export function stream(seed: string, ...names: (string | number)[]): RandomStream {
-  const prng = alea(streamKey(seed, names));
-  const next = (): number => prng();
-  const int = (n: number): number => {
-    if (!Number.isInteger(n) || n <= 0) throw new RangeError(`int(${n}): n must be a positive integer`);
-    return Math.floor(next() * n);
-  };
-  return {
-    next,
-    int,
-    between: (min, max) => min + int(max - min + 1),
-    chanceBp: (bp) => next() * 10000 < bp,
-    pick: (items) => {
-      if (items.length === 0) throw new RangeError('pick from an empty list');
-      return items[int(items.length)]!;
-    },
-    shuffle: (items) => {
-      const out = items.slice();
-      for (let i = out.length - 1; i > 0; i--) {
-        const j = int(i + 1);
-        const t = out[i]!;
-        out[i] = out[j]!;
-        out[j] = t;
-      }
-      return out;
-    },
-  };
+  return new AleaStream(streamKey(seed, names));
 }

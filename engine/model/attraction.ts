@@ -39,8 +39,8 @@ export function attraction(x: AttractionInputs, exponent: number, premiumPm: num
 export function sharesBp(attractions: readonly number[]): number[] {
   const total = attractions.reduce((a, b) => a + b, 0);
   if (total <= 0) return attractions.map(() => 0);
-  // Whole-number weights keep apportion on its exact integer path; 1e12 steps are far finer than a bp.
-  return apportion(10_000, attractions.map((a) => Math.round((a / total) * 1e12)));
+  // Whole-number weights keep apportion on its exact integer path (10000 × 1e9 stays below 2^53); 1e9 steps are far finer than a bp.
+  return apportion(10_000, attractions.map((a) => Math.round((a / total) * 1e9)));
 }
 
 /** Share of potential demand taken up: ΣA / (ΣA + A0). */

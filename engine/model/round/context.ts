@@ -1,4 +1,5 @@
 import type { Draft } from 'immer';
+import { clonePlain } from '../../core/clonePlain.ts';
 import type { Coefficients } from '../coefficients.ts';
 import type { Decisions } from '../decisions.ts';
 import type { Explanation, FunnelOutcome, KpiOutcome } from '../outcome.ts';
@@ -105,11 +106,11 @@ export function totalSpend(s: Spend): number {
 
 /**
  * A working copy of a market. The long-tail columns are copied with slice (flat arrays of
- * numbers), the small parts through structuredClone; nothing is shared with the input.
+ * numbers), the small parts deep-copied; nothing is shared with the input.
  */
 export function cloneMarket(m: MarketState): Work {
   const { customers, ...rest } = m;
-  const copy = structuredClone(rest) as Omit<Work, 'customers'>;
+  const copy = clonePlain(rest) as Omit<Work, 'customers'>;
   const columns: Draft<CustomerColumns> = {
     territory: customers.territory.slice(),
     segment: customers.segment.slice(),

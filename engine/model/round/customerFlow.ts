@@ -84,25 +84,38 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
   const ours: number[][] = w.firms.map(() => w.territories.map(() => 0));
   const promoters: number[][] = w.firms.map(() => w.territories.map(() => 0));
   const detractors: number[][] = w.firms.map(() => w.territories.map(() => 0));
+  // Plain locals in the hot loop: one pass over every long-tail customer.
+  const supplier = cols.supplier;
+  const territory = cols.territory;
+  const csat = cols.csat;
+  const active = w.firms.map((f) => f.active);
+  const bands = c.customers.churnMultiplierPm;
+  const churnBase = c.customers.churnBaseBp / 10_000;
+  const lookBase = c.customers.switchingBp / 10_000;
+  const churnPer = standing.map((row) => row.map((k) => churnBase / k));
+  const lookPer = restless.map((row) => row.map((k) => lookBase * k));
   for (let i = 0; i < n; i++) {
     const u = dice.next();
-    const s = cols.supplier[i]!;
-    if (s === -2) continue;
-    const t = cols.territory[i]!;
+    let sup = supplier[i]!;
+    if (sup === -2) continue;
+    const t = territory[i]!;
     counts[t]! += 1;
-    if (s >= 0 && !w.firms[s]!.active) cols.supplier[i] = -1;
-    const sup = cols.supplier[i]!;
+    if (sup >= 0 && !active[sup]) {
+      supplier[i] = -1;
+      sup = -1;
+    }
     if (sup < 0) {
       inPlay[t]!.push(i);
       continue;
     }
     ours[sup]![t]! += 1;
-    if (cols.csat[i]! >= 80) promoters[sup]![t]! += 1;
-    else if (cols.csat[i]! < 40) detractors[sup]![t]! += 1;
-    const mult = churnMultiplierPm(cols.csat[i]!, c.customers.churnMultiplierPm) / 1000;
+    const sat = csat[i]!;
+    if (sat >= 80) promoters[sup]![t]! += 1;
+    else if (sat < 40) detractors[sup]![t]! += 1;
+    const mult = churnMultiplierPm(sat, bands) / 1000;
     // A firm that has fallen behind its rivals loses customers faster, one ahead holds them better.
-    const churnP = (c.customers.churnBaseBp / 10_000) * mult / standing[sup]![t]!;
-    const lookP = (c.customers.switchingBp / 10_000) * mult * restless[sup]![t]!;
+    const churnP = churnPer[sup]![t]! * mult;
+    const lookP = lookPer[sup]![t]! * mult;
     if (u < churnP) {
       churned[i] = 1;
       ctx.lost[sup]! += 1;

@@ -38,6 +38,8 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
     if (!f.active) return;
     const d = ctx.decisions[fi];
     const fill = ctx.fillBp[fi]! / 10_000;
+    // One stream a firm a round: which customers' complaints go unanswered.
+    const dice = stream(ctx.seed, 'complaints', f.id, ctx.round);
     let hoursTotal = 0;
     let served = 0;
     for (let ti = 0; ti < nT; ti++) {
@@ -57,7 +59,6 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       for (const i of mine) cols.csat[i] = clamp(roundHalfEven(cols.csat[i]! + speed * (target - cols.csat[i]!)), 0, 100);
       const complaints = (c.customers.complaintRateBp / 10_000) * mine.length * (1 + 3 * (1 - fill));
       const unresolved = Math.round(complaints * (1 - response));
-      const dice = stream(ctx.seed, 'complaints', f.id, t.id, ctx.round);
       for (let k = 0; k < unresolved; k++) {
         const i = mine[dice.int(mine.length)]!;
         cols.csat[i] = Math.max(0, cols.csat[i]! - c.customers.complaintCsatLt);

@@ -1,0 +1,14 @@
+import { loadBuiltIn } from './scenarios/library.ts';
+import { initialMarket } from './engine/model/init.ts';
+import { resolveRound } from './engine/model/round/resolveRound.ts';
+import { playBot } from './engine/bots/index.ts';
+const r = loadBuiltIn('benchmark') as any;
+const sc = r.scenario;
+const teamIds = sc.firms.filter((f: any) => f.kind === 'team').map((f: any) => f.id);
+const m = initialMarket(sc, 's', teamIds);
+const decisions = sc.firms.map((f: any, fi: number) => f.kind === 'team' ? playBot('balanced', { market: m, scenario: sc, firm: fi, round: 1, seed: 's' }) : null);
+for (let i = 0; i < 10; i++) resolveRound(m, { scenario: sc, seed: 's', round: 1, decisions, injected: [] });
+const t = performance.now(); const N = 100;
+for (let i = 0; i < N; i++) resolveRound(m, { scenario: sc, seed: 's', round: 1, decisions, injected: [] });
+console.log('resolve ms', (performance.now() - t) / N);
+const T=(globalThis as any).T; for (const k in T) console.log(k.padEnd(20), (T[k]/110).toFixed(3));
