@@ -54,6 +54,8 @@ export interface KpiOutcome {
   readonly revenue: number;
   /** One light a week. */
   readonly lights: readonly KpiLight[];
+  /** The territory's KPIs weighted by its stage (new market: coverage first; mature: profit first), 0–120. */
+  readonly score: number;
 }
 
 export interface FunnelOutcome {
@@ -87,6 +89,8 @@ export interface FirmOutcome {
   readonly conflict: number;
   readonly kpis: readonly KpiOutcome[];
   readonly pricePm: readonly [number, number, number];
+  /** Lifetime value of a long-tail customer at this round's margin and retention, m·r/(1 + i − r), yuan. */
+  readonly clv: number;
 }
 
 export type AccountEvent = 'renewed' | 'lost' | 'won' | 'upgraded' | 'churned' | '';

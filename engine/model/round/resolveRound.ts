@@ -13,7 +13,7 @@ import { deliver } from './delivery.ts';
 import { computeEffort } from './effort.ts';
 import { explain } from './explanations.ts';
 import { emptyFunnelOutcome } from './funnel.ts';
-import { kpis } from './kpi.ts';
+import { kpiScores, kpis } from './kpi.ts';
 import { computeAttraction } from './market.ts';
 import { profitAndLoss } from './pnl.ts';
 import { satisfaction } from './satisfaction.ts';
@@ -31,6 +31,16 @@ export interface RoundInput {
   readonly decisions: readonly (Decisions | null)[];
   /** Shocks a facilitator injected for this round, on top of the scenario's schedule. */
   readonly injected: readonly ShockSpec[];
+}
+
+/** m·r/(1 + i − r): a long-tail customer's margin this round, kept at this round's retention rate. */
+function customerLifetimeValue(ctx: RoundContext, fi: number, customers: number, p: FirmOutcome['pnl']): number {
+  if (customers === 0 || p.revenue === 0) return 0;
+  const lt = ctx.ltRevenue[fi]!;
+  const margin = (lt / customers) * (p.profit / p.revenue);
+  const r = Math.min(0.98, Math.max(0, 1 - ctx.lost[fi]! / (customers + ctx.lost[fi]!)));
+  const i = ctx.c.customers.clvDiscountBp / 10_000;
+  return roundHalfEven((margin * r) / (1 + i - r));
 }
 
 function calendarMonth(scenario: Scenario, round: number): number {
@@ -142,6 +152,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     customersOf[s]! += 1;
     csatOf[s]! += w.customers.csat[i]!;
   }
+  kpiScores(w, ctx, before, pnl.map((p) => p.profit), customersOf);
   const firms: FirmOutcome[] = w.firms.map((f, fi) => {
     const p = pnl[fi]!;
     f.totals.revenue += p.revenue;
@@ -180,6 +191,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
       conflict: f.conflict,
       kpis: ctx.kpis[fi] ?? [],
       pricePm: [f.pricePm[0], f.pricePm[1], f.pricePm[2]],
+      clv: customerLifetimeValue(ctx, fi, customers, p),
     };
   });
 
