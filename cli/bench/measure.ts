@@ -9,20 +9,28 @@ export interface Comparison {
   readonly better: 'lower' | 'higher';
   /** Timed runs of each side. */
   readonly runs?: number;
+  /** Untimed calls of each side first, so both are measured warm (JIT-compiled). */
+  readonly warmup?: number;
+  /** Calls per timed run (the run's time is their mean), for work too short to time alone. */
+  readonly batch?: number;
 }
 
 /**
- * Times subject and baseline in the same process, alternating them round by round so that a
- * burst of load from a neighbour hits both, and reports the ratio of their medians.
+ * Times subject and baseline in the same process, alternating them run by run so that a burst
+ * of load from a neighbour hits both, and reports the median of the per-run ratios (each pair
+ * of runs saw the same conditions).
  */
 export async function compareTimes(c: Comparison): Promise<BenchEntry> {
   const runs = c.runs ?? 15;
-  const bench = new Bench({ iterations: 1, time: 0, warmup: false });
+  const batch = c.batch ?? 1;
+  const bench = new Bench({ iterations: batch, time: 0, warmup: false });
   const subject: number[] = [];
   const baseline: number[] = [];
   bench.add('subject', c.subject).add('baseline', c.baseline);
-  c.subject();
-  c.baseline();
+  for (let i = 0; i < (c.warmup ?? 1); i++) {
+    c.subject();
+    c.baseline();
+  }
   for (let i = 0; i < runs; i++) {
     await bench.run();
     for (const task of bench.tasks) {
@@ -34,7 +42,7 @@ export async function compareTimes(c: Comparison): Promise<BenchEntry> {
   const subjectMs = median(subject);
   const baselineMs = median(baseline);
   return {
-    ratio: round3(subjectMs / baselineMs),
+    ratio: round3(median(subject.map((x, i) => x / baseline[i]!))),
     target: c.target,
     better: c.better,
     baseline: c.baselineLabel,

@@ -1,5 +1,4 @@
 import { adbudg, powInt } from '../core/detMath.ts';
-import { apportion } from '../core/fixedPoint.ts';
 import type { Coefficients } from './coefficients.ts';
 
 /** What a firm brings to one territory and segment in a round. */
@@ -35,12 +34,44 @@ export function attraction(x: AttractionInputs, exponent: number, premiumPm: num
   return (x.brand / 1000) * priceTerm * effortTerm * promoTerm * coverageTerm * serviceTerm * premiumTerm * familiarityTerm;
 }
 
-/** "Us / (us + them)": shares in bp that add up to exactly 10000 (or all 0 when nobody sells). */
+/**
+ * "Us / (us + them)": shares in bp that add up to exactly 10000 (or all 0 when nobody sells),
+ * by largest remainder on whole-number weights (1e9 steps, far finer than a bp; 10000 × 1e9
+ * stays below 2^53, so every step is exact). Ties go to the lower index.
+ */
 export function sharesBp(attractions: readonly number[]): number[] {
-  const total = attractions.reduce((a, b) => a + b, 0);
-  if (total <= 0) return attractions.map(() => 0);
-  // Whole-number weights keep apportion on its exact integer path (10000 × 1e9 stays below 2^53); 1e9 steps are far finer than a bp.
-  return apportion(10_000, attractions.map((a) => Math.round((a / total) * 1e9)));
+  let total = 0;
+  for (const a of attractions) total += a;
+  const n = attractions.length;
+  const out = new Array<number>(n).fill(0);
+  if (!(total > 0)) return out;
+  const weights = new Array<number>(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const w = Math.round((attractions[i]! / total) * 1e9);
+    weights[i] = w;
+    sum += w;
+  }
+  if (sum === 0) return out;
+  let left = 10_000;
+  const remainder = new Array<number>(n);
+  for (let i = 0; i < n; i++) {
+    const product = 10_000 * weights[i]!;
+    let part = Math.floor(product / sum);
+    // The quotient is rounded to a double; the exact remainder puts the floor right.
+    if (product - part * sum < 0) part -= 1;
+    out[i] = part;
+    remainder[i] = product - part * sum;
+    left -= part;
+  }
+  while (left > 0) {
+    let best = 0;
+    for (let i = 1; i < n; i++) if (remainder[i]! > remainder[best]!) best = i;
+    out[best]! += 1;
+    remainder[best] = -1;
+    left -= 1;
+  }
+  return out;
 }
 
 /** Share of potential demand taken up: ΣA / (ΣA + A0). */

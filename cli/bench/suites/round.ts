@@ -64,7 +64,9 @@ export const suite: BenchSuite = {
       baselineLabel: `typed-array loop of MCI attraction and share for each of the ${market.customers.size.length.toLocaleString('en')} customers against each of the ${market.firms.length} firms`,
       target: 3,
       better: 'lower',
-      runs: 30,
+      runs: 60,
+      warmup: 20,
+      batch: 5,
     });
     if (sink === -1) console.log(sink);
     return { 'round.resolve_vs_kernel': entry };

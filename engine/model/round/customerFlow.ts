@@ -37,24 +37,30 @@ export function competitiveness(ctx: RoundContext, fi: number, ti: number): numb
 const AI_SKILL = 55;
 const AI_MORALE = 65;
 
-function ratesFor(w: Work, ctx: RoundContext, fi: number, territoryId: string): PassRates {
-  const f = w.firms[fi]!;
-  const d = ctx.decisions[fi];
-  if (!d || f.reps.length === 0) {
-    return passRates({ prospectingSkill: AI_SKILL, negotiationSkill: AI_SKILL, morale: AI_MORALE, toolkit: false }, ctx.c.funnel);
-  }
-  const here = f.reps.filter((r) => r.territory === territoryId);
-  const team = here.length > 0 ? here : f.reps;
-  const avg = (pick: (r: (typeof team)[number]) => number) => team.reduce((s, r) => s + pick(r), 0) / team.length;
-  return passRates(
-    {
-      prospectingSkill: avg((r) => r.skills.prospecting),
-      negotiationSkill: avg((r) => r.skills.negotiation),
-      morale: avg((r) => r.morale),
-      toolkit: d.toolkit,
-    },
-    ctx.c.funnel,
-  );
+/** Pass rates of every firm in every territory ([firm][territory]): team firms from their reps there (or all their reps). */
+function allRates(w: Work, ctx: RoundContext): PassRates[][] {
+  const aiRates = passRates({ prospectingSkill: AI_SKILL, negotiationSkill: AI_SKILL, morale: AI_MORALE, toolkit: false }, ctx.c.funnel);
+  return w.firms.map((f, fi) => {
+    const d = ctx.decisions[fi];
+    if (!d || f.reps.length === 0) return w.territories.map(() => aiRates);
+    const sums = (reps: readonly { skills: { prospecting: number; negotiation: number }; morale: number }[]) => {
+      let p = 0;
+      let n = 0;
+      let m = 0;
+      for (const r of reps) {
+        p += r.skills.prospecting;
+        n += r.skills.negotiation;
+        m += r.morale;
+      }
+      const k = reps.length;
+      return passRates({ prospectingSkill: p / k, negotiationSkill: n / k, morale: m / k, toolkit: d.toolkit }, ctx.c.funnel);
+    };
+    const whole = sums(f.reps);
+    return w.territories.map((t) => {
+      const here = f.reps.filter((r) => r.territory === t.id);
+      return here.length > 0 ? sums(here) : whole;
+    });
+  });
 }
 
 /**
@@ -125,6 +131,7 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
 
   // Funnel, four weekly ticks; legal review is shared across a firm's territories.
   const funnels: FunnelOutcome[] = [];
+  const passBy = allRates(w, ctx);
   const wins: number[][] = w.firms.map(() => w.territories.map(() => 0));
   w.firms.forEach((f, fi) => {
     const out = { leads: 0, qualified: 0, proposals: 0, negotiations: 0, won: 0, lostAt: [0, 0, 0, 0] as [number, number, number, number] };
@@ -141,7 +148,7 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
       out.leads += cold + warm;
       const stocks: Stocks = { lead: stock.lead / 1000, qualified: stock.qualified / 1000, proposal: stock.proposal / 1000, negotiation: stock.negotiation / 1000 };
       // Deals are lost to better offers: closing passes in proportion to where the firm stands.
-      const base = ratesFor(w, ctx, fi, stock.territory);
+      const base = passBy[fi]![ti]!;
       const rates: PassRates = [base[0], base[1], base[2], clamp(base[3] * standing[fi]![ti]!, 0, 1)];
       return { ti, stock, stocks, rates, cold: cold / 4, warm: warm / 4, won: stock.wonCarry / 1000, review: stock.review / 1000 };
     });
@@ -187,13 +194,14 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
   });
   ctx.funnel = funnels;
 
-  // Closed deals become customers, drawn from those in play.
+  // Closed deals become customers, drawn from those in play; two streams a round, territories in order.
+  const shuffler = stream(ctx.seed, 'customers', ctx.round, 'pool');
+  const pick = stream(ctx.seed, 'customers', ctx.round, 'assign');
   for (let ti = 0; ti < nT; ti++) {
-    const pool = stream(ctx.seed, 'customers', ctx.round, 'pool', ti).shuffle(inPlay[ti]!);
+    const pool = shuffler.shuffle(inPlay[ti]!);
     const wanted = w.firms.map((_, fi) => wins[fi]![ti]!);
     const sumWanted = wanted.reduce((a, b) => a + b, 0);
     const allot = sumWanted <= pool.length ? wanted : apportion(pool.length, wanted);
-    const pick = stream(ctx.seed, 'customers', ctx.round, 'assign', ti);
     for (const i of pool) {
       const u = pick.next();
       const seg = SEGMENTS[cols.segment[i]!]!;

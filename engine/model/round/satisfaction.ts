@@ -29,43 +29,59 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
   const c = ctx.c;
   const cols = w.customers;
   const nT = w.territories.length;
-  const byFirm = w.firms.map(() => w.territories.map(() => [] as number[]));
+  const nF = w.firms.length;
+  const count = new Int32Array(nF * nT);
   for (let i = 0; i < cols.supplier.length; i++) {
     const s = cols.supplier[i]!;
-    if (s >= 0) byFirm[s]![cols.territory[i]!]!.push(i);
+    if (s >= 0) count[s * nT + cols.territory[i]!]! += 1;
   }
+  // Per firm and territory: where CSAT is heading, and the chance a customer's complaint goes
+  // unanswered (unresolved complaints over customers).
+  const target = new Float64Array(nF * nT);
+  const unanswered = new Float64Array(nF * nT);
   w.firms.forEach((f, fi) => {
     if (!f.active) return;
     const d = ctx.decisions[fi];
     const fill = ctx.fillBp[fi]! / 10_000;
-    // One stream a firm a round: which customers' complaints go unanswered.
-    const dice = stream(ctx.seed, 'complaints', f.id, ctx.round);
     let hoursTotal = 0;
     let served = 0;
     for (let ti = 0; ti < nT; ti++) {
-      const mine = byFirm[fi]![ti]!;
-      if (mine.length === 0) continue;
+      const mine = count[fi * nT + ti]!;
+      if (mine === 0) continue;
       const t = w.territories[ti]!;
       const automated = d?.territories.some((x) => x.territory === t.id && x.automation) ?? false;
       const lt = ctx.effort[fi]![ti]!.longTail;
       hoursTotal += lt;
-      served += mine.length;
-      let response = d ? clamp(lt / (mine.length * LT_HOURS_PER_CUSTOMER), 0, 1) : 0.5 + f.service / 2000;
+      served += mine;
+      let response = d ? clamp(lt / (mine * LT_HOURS_PER_CUSTOMER), 0, 1) : 0.5 + f.service / 2000;
       if (automated) response = Math.max(response, 0.85);
       if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
       const value = valueForMoney(priceOf(w, ctx, fi, t.tier), marketPrice(w, ctx, ti), f.quality);
-      const target = targetCsat(fill, response, value, t.coverage[fi]! / 1000, c.customers.csatWeights);
-      const speed = c.customers.csatSpeedPm / 1000;
-      for (const i of mine) cols.csat[i] = clamp(roundHalfEven(cols.csat[i]! + speed * (target - cols.csat[i]!)), 0, 100);
-      const complaints = (c.customers.complaintRateBp / 10_000) * mine.length * (1 + 3 * (1 - fill));
-      const unresolved = Math.round(complaints * (1 - response));
-      for (let k = 0; k < unresolved; k++) {
-        const i = mine[dice.int(mine.length)]!;
-        cols.csat[i] = Math.max(0, cols.csat[i]! - c.customers.complaintCsatLt);
-      }
+      target[fi * nT + ti] = targetCsat(fill, response, value, t.coverage[fi]! / 1000, c.customers.csatWeights);
+      const complaints = (c.customers.complaintRateBp / 10_000) * (1 + 3 * (1 - fill));
+      unanswered[fi * nT + ti] = Math.min(1, complaints * (1 - response));
     }
     ctx.responsePm[fi] = served === 0 ? 1000 : Math.round(clamp(hoursTotal / (served * LT_HOURS_PER_CUSTOMER), 0, 1) * 1000);
+  });
+  // One pass, one draw per customer from one stream a round.
+  const speed = c.customers.csatSpeedPm / 1000;
+  const hit = c.customers.complaintCsatLt;
+  const dice = stream(ctx.seed, 'complaints', ctx.round);
+  for (let i = 0; i < cols.supplier.length; i++) {
+    const u = dice.next();
+    const s = cols.supplier[i]!;
+    if (s < 0) continue;
+    const k = s * nT + cols.territory[i]!;
+    const before = cols.csat[i]!;
+    let csat = clamp(roundHalfEven(before + speed * (target[k]! - before)), 0, 100);
+    if (u < unanswered[k]!) csat = Math.max(0, csat - hit);
+    cols.csat[i] = csat;
+  }
 
+  w.firms.forEach((f, fi) => {
+    if (!f.active) return;
+    const d = ctx.decisions[fi];
+    const fill = ctx.fillBp[fi]! / 10_000;
     w.accounts.forEach((a, ai) => {
       if (a.supplier !== fi) return;
       const ordered = ctx.accountUnits[ai]!;

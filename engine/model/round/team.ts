@@ -83,6 +83,8 @@ export function team(w: Work, ctx: RoundContext): void {
       }
     }
 
+    // Share of the gap between latent and real skill kept after a round of disuse.
+    const keep = pow(0.5, 1 / k.skillDecayHalfLife);
     for (const r of f.reps) {
       const p = plans.get(r.id);
       const hours = p ? SELLING(p) + p.training : 0;
@@ -124,7 +126,6 @@ export function team(w: Work, ctx: RoundContext): void {
           r.idle[s] = 0;
         } else {
           r.idle[s] += 1;
-          const keep = pow(0.5, 1 / k.skillDecayHalfLife);
           r.latent[s] = roundHalfEven(r.skills[s] + (r.latent[s] - r.skills[s]) * keep);
         }
       }
