@@ -9,6 +9,8 @@ import { hashOf } from '../../engine/core/hash.ts';
 import { logLines } from '../../engine/core/jsonl.ts';
 import { stream } from '../../engine/core/rng.ts';
 import { playLedger } from '../../engine/core/demo/ledgerScript.ts';
+import { playBotSession } from '../../engine/session/botSession.ts';
+import { loadBuiltIn } from '../../scenarios/library.ts';
 import { serveBuiltApp } from './support/app.ts';
 import { launchChromium, screenshot, watchConsole } from './support/browser.ts';
 import { buildProbe } from './support/probeBundle.ts';
@@ -96,6 +98,17 @@ describe('the kernel gives the same bytes in Node and Chromium', () => {
     await expect.poll(() => result.getAttribute('data-state')).toBe('bad');
     expect(await result.textContent()).toContain('seq 42');
     await screenshot(page, 'verify-tampered');
+
+    // A whole bot session: the browser recomputes every round and must reach the same state hashes.
+    const loaded = loadBuiltIn('workshop');
+    if (!loaded.ok) throw new Error('workshop does not load');
+    const sim = playBotSession({ scenario: loaded.scenario, scenarioHash: loaded.hash, seed: 'cross', bots: ['balanced', 'random'], rounds: 3 });
+    const simFile = join(dir, 'session.jsonl');
+    await writeFile(simFile, [...logLines(sim.header, sim.log.events)].join('\n') + '\n');
+    await page.setInputFiles('#log-file', simFile);
+    await expect.poll(() => result.getAttribute('data-state'), { timeout: 60_000 }).toMatch(/ok|bad/);
+    expect(await result.textContent()).toContain(`已校验 ${sim.log.lastSeq} 个事件`);
+    expect(await result.getAttribute('data-head')).toBe(sim.log.headHash);
 
     await page.selectOption('#locale', 'zh-TW');
     await expect.poll(() => page.textContent('h1')).toContain('沙盤');

@@ -1,7 +1,7 @@
 import { verifyLog } from '../../engine/core/verify.ts';
 import { describeLogProblem } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
-import { catalogFor } from '../../engine/kinds.ts';
+import { catalogFor, replayCheckerFor } from '../../engine/kinds.ts';
 import { t } from '../i18n/t.ts';
 
 /** Streams a File through the engine's verifier, so a large log never becomes one string. */
@@ -39,7 +39,8 @@ export function verifyPanel(locale: Locale): HTMLElement {
     if (!file) return;
     show(t(locale, 'verify.checking', { name: file.name }), null);
     try {
-      const verdict = await verifyLog(fileChunks(file), catalogFor);
+      // Session logs are replayed round by round here, in the browser, against their state hashes.
+      const verdict = await verifyLog(fileChunks(file), catalogFor, { checkerFor: replayCheckerFor });
       if (verdict.ok) {
         const head = verdict.count === 0 ? verdict.headerHash : verdict.head;
         show(t(locale, 'log.verified', { count: verdict.count, head }), true);
