@@ -12,8 +12,8 @@ import { catalogFor, replayCheckerFor } from '../engine/kinds.ts';
 import { cliLocale } from './io/locale.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
 import type { Locale } from '../engine/i18n/locale.ts';
+import { runCli, UsageError } from './io/runCli.ts';
 
-class UsageError extends Error {}
 
 function parse(argv: string[]) {
   try {
@@ -89,13 +89,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    // A bug, not bad input: say so in one line rather than a stack trace.
-    console.error(`internal error: ${(error as Error)?.message ?? String(error)}`);
-    process.exitCode = 3;
-  },
-);
+runCli(main);

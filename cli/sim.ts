@@ -11,18 +11,12 @@ import { DEFAULT_SCENARIO_ID } from '../scenarios/library.ts';
 import { writeLines } from './io/logFile.ts';
 import { loadScenarioArg, printProblems } from './io/scenarioSource.ts';
 import { standings, standingsTable } from './standings.ts';
+import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 
-const USAGE = `usage: npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>] [--mode shared|parallel] [--out <log.jsonl>]
+const USAGE = `usage: npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>] [--mode shared|parallel] [--out <log.jsonl>] [--fixed-clock]
 bots: ${BOT_IDS.join(', ')}`;
 
-class UsageError extends Error {}
 
-function positiveInt(name: string, value: string | undefined, fallback: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1 || n > max) throw new UsageError(`--${name} must be a whole number from 1 to ${max}`);
-  return n;
-}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -64,10 +58,10 @@ async function main(argv: string[]): Promise<number> {
     if (unknown.length) throw new UsageError(`unknown bot(s): ${unknown.join(', ')}`);
     const mode = args.mode ?? 'shared';
     if (mode !== 'shared' && mode !== 'parallel') throw new UsageError('--mode must be shared or parallel');
-    const teams = positiveInt('teams', args.teams, Math.max(botList.length, args.bots ? botList.length : 4), mode === 'shared' ? slots : 12);
+    const teams = wholeNumber('teams', args.teams, Math.max(botList.length, args.bots ? botList.length : 4), 1, mode === 'shared' ? slots : 12);
     if (botList.length !== 1 && botList.length !== teams) throw new UsageError(`--bots lists ${botList.length} bots for ${teams} teams: give one, or one per team`);
     const bots = Array.from({ length: teams }, (_, i) => botList[botList.length === 1 ? 0 : i]!);
-    const rounds = positiveInt('rounds', args.rounds, scenario.rounds, scenario.rounds);
+    const rounds = wholeNumber('rounds', args.rounds, scenario.rounds, 1, scenario.rounds);
     const seed = args.seed ?? '1';
     const started = performance.now();
     // A fixed clock makes the log itself reproducible byte for byte (golden files); the state
@@ -90,12 +84,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`internal error: ${(error as Error)?.message ?? String(error)}`);
-    process.exitCode = 3;
-  },
-);
+runCli(main);

@@ -17,6 +17,7 @@ import { matchJobs, startMatchPool, type MatchPool } from './tournament/jobs.ts'
 import { REFERENCE_BOT, type MatchResult } from './tournament/match.ts';
 import { PoolError } from './tournament/pool.ts';
 import { startProgress } from './tournament/progress.ts';
+import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 
 const MAX_SEEDS = 10_000;
 const MAX_WORKERS = 16;
@@ -30,14 +31,7 @@ const USAGE = `usage: npm run tournament -- --scenario <id|file> --seeds <n> --b
   --json        also write the figures to this file
   --first-seed  the first seed, a whole number (default 1)`;
 
-class UsageError extends Error {}
 
-function wholeNumber(name: string, value: string | undefined, fallback: number, min: number, max: number): number {
-  if (value === undefined) return fallback;
-  const n = /^\s*\d+\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max}, not "${value}"`);
-  return n;
-}
 
 interface TournamentJson {
   readonly scenario: string;
@@ -155,12 +149,4 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-main(process.argv.slice(2)).then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`internal error: ${(error as Error)?.message ?? String(error)}`);
-    process.exitCode = 3;
-  },
-);
+runCli(main);
