@@ -14,10 +14,26 @@ export interface Standing {
   readonly total: number;
 }
 
-/** The scorecard of every active firm of the first market, best first. */
+/**
+ * Standings, best first: in a shared market every active firm; in parallel mode each team in
+ * its own copy of the market (their AI rivals differ by copy, so only teams are ranked).
+ */
 export function standings(state: SessionState): Standing[] {
-  const market = state.markets[0]!;
-  const history = state.history.map((h) => h[0]!);
+  if (state.mode === 'parallel') {
+    return state.teams
+      .map((team, m) => {
+        const firm = state.scenario!.firms.findIndex((f) => f.kind === 'team');
+        const row = marketStandings(state, m).find((r) => r.firm === state.scenario!.firms[firm]!.id)!;
+        return { ...row, firm: team.id, playedBy: team.bot ?? team.name };
+      })
+      .sort((a, b) => b.total - a.total || (a.firm < b.firm ? -1 : 1));
+  }
+  return marketStandings(state, 0);
+}
+
+function marketStandings(state: SessionState, m: number): Standing[] {
+  const market = state.markets[m]!;
+  const history = state.history.map((h) => h[m]!);
   const cards = scorecard(market, state.scenario!, history);
   const last = history.at(-1);
   return market.firms
