@@ -1,0 +1,240 @@
+import { clamp } from '../core/fixedPoint.ts';
+import type { MoveRecord, NegotiationContext } from './context.ts';
+import { buyerCounter, effectiveReservation, openingCounter } from './counter.ts';
+import { ATTRIBUTES, type Attribute, type Move, type Objection, type Reply } from './types.ts';
+
+/** Attributes that answer an objection when a seller affirms, adds value and redirects. */
+const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
+  price: ['service', 'innovation', 'payment'],
+  'delivery-risk': ['delivery', 'service'],
+  'switching-cost': ['service', 'innovation', 'payment'],
+  'current-supplier-fine': ['innovation', 'service', 'delivery'],
+  'budget-timing': ['payment', 'price'],
+};
+
+const MAX_PERCEIVED_VALUE_BP = 1500;
+const IMPLICATION_CAP_BP = 600;
+const MAX_OBJECTIONS = 2;
+
+/** The buyer's effective reservation now, ‰. */
+export function reservationNow(c: NegotiationContext): number {
+  return effectiveReservation(c.persona.reservationPm, c.perceivedValueBp, c.concessionValuePm) - c.targetDropPm;
+}
+
+/** A reply variant (1–3) fixed by the account and the move count, so a replay says the same words. */
+function reply(c: NegotiationContext, key: string, params: Reply['params'] = {}): Reply {
+  let h = 0;
+  for (let i = 0; i < c.persona.account.length; i++) h = (h * 31 + c.persona.account.charCodeAt(i)) % 9973;
+  return { key: `reply.${key}.${((h + c.moves) % 3) + 1}`, params };
+}
+
+function addValue(c: NegotiationContext, bp: number): number {
+  return clamp(Math.round(c.perceivedValueBp + bp), 0, MAX_PERCEIVED_VALUE_BP);
+}
+
+function perUnitPm(c: NegotiationContext, yuan: number): number {
+  const perDeal = Math.max(1, c.terms.volume * c.terms.listPrice);
+  return (yuan / perDeal) * 1000;
+}
+
+/** Which objection the buyer raises next: price first if the ask is far above it, "we're fine" first if nobody asked. */
+function nextObjection(c: NegotiationContext): Objection | '' {
+  if (c.raisedObjections.length >= MAX_OBJECTIONS) return '';
+  const order: Objection[] = [];
+  if (c.askPm > reservationNow(c)) order.push('price');
+  if (c.revealedPains.length === 0 && c.situationQuestions === 0) order.push('current-supplier-fine');
+  order.push(...c.persona.objections);
+  return order.find((o) => !c.raisedObjections.includes(o)) ?? '';
+}
+
+type Step = { context: NegotiationContext; reply: Reply };
+
+function question(c: NegotiationContext, move: Extract<Move, { kind: 'situation' | 'problem' | 'implication' | 'need-payoff' }>): Step {
+  switch (move.kind) {
+    case 'situation': {
+      const asked = c.situationQuestions + 1;
+      const hidden = ATTRIBUTES.filter((a) => !c.revealedWeights.includes(a)).sort(
+        (a, b) => c.persona.weights[b] - c.persona.weights[a] || (a < b ? -1 : 1),
+      );
+      const attribute = hidden[0];
+      // Three situation questions show interest; more start to feel like an interrogation.
+      const trust = c.trust + (asked >= 4 ? -3 : 1);
+      const next = { ...c, situationQuestions: asked, trust, revealedWeights: attribute ? [...c.revealedWeights, attribute] : c.revealedWeights };
+      return { context: next, reply: attribute && asked < 4 ? reply(c, 'situation.reveal', { attribute }) : reply(c, 'situation.tired') };
+    }
+    case 'problem': {
+      if (c.persona.pains.includes(move.pain) && !c.revealedPains.includes(move.pain)) {
+        return {
+          context: { ...c, revealedPains: [...c.revealedPains, move.pain], perceivedValueBp: addValue(c, 100) },
+          reply: reply(c, 'problem.hit', { pain: move.pain }),
+        };
+      }
+      // A miss costs the buyer's patience: one more move spent.
+      return { context: { ...c, moves: c.moves + 1 }, reply: reply(c, 'problem.miss') };
+    }
+    case 'implication': {
+      const so = c.implicationBp[move.pain] ?? 0;
+      const add = Math.min(300, IMPLICATION_CAP_BP - so);
+      if (add <= 0) return { context: c, reply: reply(c, 'implication.again', { pain: move.pain }) };
+      return {
+        context: { ...c, implicationBp: { ...c.implicationBp, [move.pain]: so + add }, perceivedValueBp: addValue(c, add) },
+        reply: reply(c, 'implication', { pain: move.pain }),
+      };
+    }
+    case 'need-payoff':
+      return { context: { ...c, perceivedValueBp: addValue(c, 200) }, reply: reply(c, 'need-payoff', { pain: move.pain }) };
+  }
+}
+
+/** Whether a move makes sense now; the machine's guards use the same rule. */
+export function requiresRevealedPain(c: NegotiationContext, move: Move): boolean {
+  return (move.kind === 'implication' || move.kind === 'need-payoff') && !c.revealedPains.includes(move.pain);
+}
+
+function statement(c: NegotiationContext, move: Extract<Move, { kind: 'fabe' | 'redirect' }>): Step {
+  const made = c.pointsMade[move.attribute] ?? 0;
+  const points = { ...c.pointsMade, [move.attribute]: made + 1 };
+  if (move.kind === 'fabe') {
+    const tied = (move.pain !== undefined && c.revealedPains.includes(move.pain)) || c.revealedWeights.includes(move.attribute);
+    const bp = 8 * c.persona.weights[move.attribute] * (tied ? 1 : 0.3) * (made > 0 ? 0.5 : 1);
+    const key = made > 0 ? 'fabe.repeat' : tied ? 'fabe.tied' : 'fabe.untied';
+    return { context: { ...c, pointsMade: points, perceivedValueBp: addValue(c, bp) }, reply: reply(c, key, { attribute: move.attribute }) };
+  }
+  const objection = c.pendingObjection;
+  const relevant = objection !== '' && ANSWERS[objection].includes(move.attribute) && made === 0;
+  if (!relevant) return { context: { ...c, pointsMade: points, trust: c.trust - 2 }, reply: reply(c, 'redirect.rejected') };
+  const bp = 150 + (250 * c.persona.weights[move.attribute]) / 100;
+  return {
+    context: { ...c, pointsMade: points, perceivedValueBp: addValue(c, bp), pendingObjection: '' },
+    reply: reply(c, 'redirect.accepted'),
+  };
+}
+
+function concession(c: NegotiationContext, move: Extract<Move, { kind: 'discount' | 'tiered' | 'bundle' | 'warranty' | 'staged-delivery' | 'trade' }>): Step {
+  switch (move.kind) {
+    case 'discount': {
+      const cut = (c.askPm * move.bp) / 10_000;
+      const next = {
+        ...c,
+        askPm: c.askPm - cut,
+        concessionCostPm: c.concessionCostPm + cut,
+        discountPm: c.discountPm + cut,
+        targetDropPm: c.targetDropPm + cut / 2,
+        pendingObjection: c.pendingObjection === 'price' ? ('' as const) : c.pendingObjection,
+      };
+      return { context: next, reply: reply(c, 'concession', { price: Math.round(next.askPm) }) };
+    }
+    case 'tiered': {
+      // Volume tiers are worth a discount to the buyer and cost about 40% of one.
+      const value = (c.askPm * move.bp) / 10_000;
+      const next = { ...c, concessionValuePm: c.concessionValuePm + value, concessionCostPm: c.concessionCostPm + 0.4 * value };
+      return { context: next, reply: reply(c, 'concession', { price: Math.round(c.askPm) }) };
+    }
+    case 'bundle':
+    case 'warranty': {
+      const cost = perUnitPm(c, move.costYuan);
+      const value = (cost * c.persona.weights.service) / 20;
+      const next = { ...c, concessionValuePm: c.concessionValuePm + value, concessionCostPm: c.concessionCostPm + cost };
+      return { context: next, reply: reply(c, 'concession', { price: Math.round(c.askPm) }) };
+    }
+    case 'staged-delivery': {
+      const value = (3 * c.persona.weights.delivery) / 10;
+      const next = {
+        ...c,
+        concessionValuePm: c.concessionValuePm + value,
+        goodwillCost: c.goodwillCost + 3,
+        pendingObjection: c.pendingObjection === 'delivery-risk' ? ('' as const) : c.pendingObjection,
+      };
+      return { context: next, reply: reply(c, 'concession', { price: Math.round(c.askPm) }) };
+    }
+    case 'trade': {
+      // Something in return (a longer term, more volume, prepayment) offsets what was given.
+      const offset = Math.min(c.concessionCostPm, 10);
+      return { context: { ...c, concessionCostPm: c.concessionCostPm - offset, trust: c.trust + 1 }, reply: reply(c, 'trade.accepted') };
+    }
+  }
+}
+
+/**
+ * Applies one seller move to the negotiation: the buyer's perceived value, trust, target and
+ * counter move as MODEL.md section 3 says, and the buyer answers. Pure: the same context and
+ * move always give the same result, so a negotiation replays word for word.
+ */
+export function applyMove(before: NegotiationContext, move: Move): NegotiationContext {
+  let step: Step;
+  let c = before;
+  switch (move.kind) {
+    case 'situation':
+    case 'problem':
+    case 'implication':
+    case 'need-payoff':
+      step = question(c, move);
+      break;
+    case 'fabe':
+    case 'redirect':
+      step = statement(c, move);
+      break;
+    case 'quote': {
+      const first = c.firstAskPm === 0;
+      const reff = reservationNow(c);
+      // An opening far above the buyer's range costs trust (MODEL.md: 10 above 1.15 × R_eff).
+      const tooHigh = first && move.pricePm > 1.15 * reff;
+      c = {
+        ...c,
+        askPm: move.pricePm,
+        firstAskPm: first ? move.pricePm : c.firstAskPm,
+        openingCounterPm: first ? openingCounter(reff, move.pricePm) : c.openingCounterPm,
+        trust: c.trust - (tooHigh ? 10 : 0),
+      };
+      const objection = first ? nextObjection(c) : c.pendingObjection;
+      c = { ...c, pendingObjection: objection, raisedObjections: objection && first ? [...c.raisedObjections, objection] : c.raisedObjections };
+      step = {
+        context: c,
+        reply: tooHigh ? reply(c, 'quote.anchor-high', { price: move.pricePm }) : objection ? reply(c, `objection.${objection}`) : reply(c, 'counter', { price: 0 }),
+      };
+      break;
+    }
+    case 'discount':
+    case 'tiered':
+    case 'bundle':
+    case 'warranty':
+    case 'staged-delivery':
+    case 'trade':
+      step = concession(c, move);
+      break;
+    case 'accept-counter':
+      step = { context: { ...c, outcome: 'deal', dealPricePm: c.counterPm }, reply: reply(c, 'deal', { price: Math.round(c.counterPm) }) };
+      break;
+    case 'walk-away': {
+      // The buyer comes back if our offer beats its alternative by more than it would give up.
+      const reff = reservationNow(c);
+      const alternativeSurplus = c.persona.reservationPm - c.persona.alternative.pricePm + (c.persona.alternative.service - 500) / 10;
+      if (reff - c.askPm > alternativeSurplus || c.askPm <= c.persona.alternative.pricePm) {
+        const back = Math.max(c.counterPm, c.askPm * 0.99);
+        step = { context: { ...c, walkedAway: true, counterPm: back, askPm: back }, reply: reply(c, 'walk-away.return', { price: Math.round(back) }) };
+      } else {
+        step = { context: { ...c, walkedAway: true, trust: c.trust - 20, outcome: 'lost' }, reply: reply(c, 'walk-away.lost') };
+      }
+      break;
+    }
+  }
+  c = { ...step.context, trust: clamp(step.context.trust, 0, 100), moves: step.context.moves + 1 };
+  let answer = step.reply;
+  if (c.outcome === '' && c.askPm > 0) {
+    const counter = buyerCounter(c.moves, c.persona.patience, c.persona.style, c.openingCounterPm, reservationNow(c));
+    c = { ...c, counterPm: Math.max(c.counterPm, counter) };
+    if (c.pendingObjection === '' && c.counterPm >= c.askPm) {
+      c = { ...c, outcome: 'deal', dealPricePm: c.askPm };
+      answer = reply(c, 'deal', { price: Math.round(c.askPm) });
+    } else if (answer.key.startsWith('reply.concession') || answer.key.startsWith('reply.counter')) {
+      answer = reply(c, 'counter', { price: Math.round(c.counterPm) });
+    }
+  }
+  if (c.outcome === '' && c.moves >= c.persona.patience) {
+    c = { ...c, outcome: 'alternative' };
+    answer = reply(c, 'patience.out');
+  }
+  const record: MoveRecord = { move, reply: answer, perceivedValueBp: c.perceivedValueBp, trust: c.trust, counterPm: Math.round(c.counterPm) };
+  return { ...c, history: [...c.history, record] };
+}
+

@@ -1,0 +1,69 @@
+/**
+ * The negotiation's vocabulary (MODEL.md section 3): the buyer's hidden profile, the moves a
+ * seller can make, and what the buyer says back.
+ */
+
+/** What a buyer weighs, the FABE attributes a seller can speak to. */
+export const ATTRIBUTES = ['price', 'delivery', 'service', 'payment', 'innovation'] as const;
+export type Attribute = (typeof ATTRIBUTES)[number];
+
+/** The pains a buyer may have; two are true for each buyer. */
+export const PAINS = ['downtime', 'stockouts', 'slow-service', 'cash-flow', 'staff-turnover', 'integration'] as const;
+export type Pain = (typeof PAINS)[number];
+
+/** Objections a buyer raises, in an order that depends on what the seller has done. */
+export const OBJECTIONS = ['price', 'delivery-risk', 'switching-cost', 'current-supplier-fine', 'budget-timing'] as const;
+export type Objection = (typeof OBJECTIONS)[number];
+
+/** Boulware (holds out), linear, conceder (gives way early): the exponent e of MODEL.md. */
+export type ConcessionStyle = 'boulware' | 'linear' | 'conceder';
+
+/** The buyer's hidden profile, drawn from the account's own negotiation stream. */
+export interface Persona {
+  readonly account: string;
+  /** Reservation price R, ‰ of list. */
+  readonly reservationPm: number;
+  /** The alternative offer the buyer holds. */
+  readonly alternative: { readonly pricePm: number; readonly service: number };
+  /** Priority weights by attribute, integers summing to 100. */
+  readonly weights: Readonly<Record<Attribute, number>>;
+  readonly pains: readonly [Pain, Pain];
+  /** Moves the buyer will sit through. */
+  readonly patience: number;
+  readonly style: ConcessionStyle;
+  /** The order objections come in when nothing the seller did changes it. */
+  readonly objections: readonly Objection[];
+}
+
+/** Every move a seller can make; each is logged as it is made. */
+export type Move =
+  | { readonly kind: 'situation' }
+  | { readonly kind: 'problem'; readonly pain: Pain }
+  | { readonly kind: 'implication'; readonly pain: Pain }
+  | { readonly kind: 'need-payoff'; readonly pain: Pain }
+  | { readonly kind: 'fabe'; readonly attribute: Attribute; readonly pain?: Pain }
+  | { readonly kind: 'redirect'; readonly attribute: Attribute }
+  | { readonly kind: 'quote'; readonly pricePm: number }
+  | { readonly kind: 'discount'; readonly bp: number }
+  | { readonly kind: 'tiered'; readonly bp: number }
+  | { readonly kind: 'bundle'; readonly costYuan: number }
+  | { readonly kind: 'warranty'; readonly costYuan: number }
+  | { readonly kind: 'staged-delivery' }
+  | { readonly kind: 'trade'; readonly ask: 'term' | 'volume' | 'prepayment' }
+  | { readonly kind: 'accept-counter' }
+  | { readonly kind: 'walk-away' };
+
+export type MoveKind = Move['kind'];
+
+/**
+ * What the buyer says: a message key with its figures. Keys (all under `reply.`): greeting,
+ * situation.reveal {attribute}, situation.tired, problem.hit {pain}, problem.miss,
+ * implication {pain}, implication.again {pain}, need-payoff {pain}, fabe.tied {attribute},
+ * fabe.untied {attribute}, fabe.repeat {attribute}, objection.<objection>, redirect.accepted,
+ * redirect.rejected, quote.anchor-high {price}, counter {price}, concession {price},
+ * trade.accepted, deal {price}, walk-away.return {price}, walk-away.lost, patience.out.
+ */
+export interface Reply {
+  readonly key: string;
+  readonly params: Readonly<Record<string, string | number>>;
+}

@@ -1,0 +1,99 @@
+import { describe, expect, it } from 'vitest';
+import { buyerCounter, openingCounter } from '../../../engine/negotiation/counter.ts';
+import { MOVES_BY_STAGE, playMove, startNegotiation } from '../../../engine/negotiation/machine.ts';
+import { buyerPersona } from '../../../engine/negotiation/persona.ts';
+import { ATTRIBUTES } from '../../../engine/negotiation/types.ts';
+
+const terms = { volume: 400, listPrice: 1000, unitCost: 600, relationship: 40 };
+
+describe('buyer persona', () => {
+  it('is the same buyer for the same account and round, and a different one elsewhere', () => {
+    expect(buyerPersona('s', 'a', 3)).toEqual(buyerPersona('s', 'a', 3));
+    expect(buyerPersona('s', 'a', 3)).not.toEqual(buyerPersona('s', 'b', 3));
+    expect(buyerPersona('s', 'a', 3)).not.toEqual(buyerPersona('s', 'a', 4));
+  });
+
+  it('has weights summing to 100, two distinct pains, and a plausible range', () => {
+    for (let i = 0; i < 200; i++) {
+      const p = buyerPersona(`seed-${i}`, 'acct', 1);
+      expect(ATTRIBUTES.reduce((s, a) => s + p.weights[a], 0)).toBe(100);
+      expect(p.pains[0]).not.toBe(p.pains[1]);
+      expect(p.reservationPm).toBeGreaterThanOrEqual(950);
+      expect(p.reservationPm).toBeLessThanOrEqual(1150);
+      expect(p.alternative.pricePm).toBeLessThan(p.reservationPm);
+      expect(p.patience).toBeGreaterThanOrEqual(6);
+      expect(p.patience).toBeLessThanOrEqual(10);
+    }
+  });
+});
+
+describe('buyer counter', () => {
+  it('starts anchored towards the first ask and reaches R_eff at the end of patience', () => {
+    expect(openingCounter(1000, 1200)).toBeCloseTo(880, 9);
+    expect(openingCounter(1000, 1000)).toBeCloseTo(850, 9);
+    for (const style of ['boulware', 'linear', 'conceder'] as const) {
+      expect(buyerCounter(0, 8, style, 850, 1000)).toBe(850);
+      expect(buyerCounter(8, 8, style, 850, 1000)).toBe(1000);
+    }
+    // Halfway: a Boulware buyer has moved least, a conceder most.
+    expect(buyerCounter(4, 8, 'boulware', 850, 1000)).toBeLessThan(buyerCounter(4, 8, 'linear', 850, 1000));
+    expect(buyerCounter(4, 8, 'linear', 850, 1000)).toBeLessThan(buyerCounter(4, 8, 'conceder', 850, 1000));
+  });
+});
+
+describe('moves', () => {
+  it('refuses a concession before any price is on the table, naming the moves that fit', () => {
+    const n = startNegotiation(buyerPersona('s', 'a', 1), terms);
+    const r = playMove(n, { kind: 'discount', bp: 500 });
+    expect(r).toEqual({ ok: false, allowed: MOVES_BY_STAGE.discovery });
+  });
+
+  it('refuses an implication question about a pain nobody uncovered', () => {
+    const n = startNegotiation(buyerPersona('s', 'a', 1), terms);
+    expect(playMove(n, { kind: 'implication', pain: 'downtime' }).ok).toBe(false);
+  });
+
+  it('an opening ask far above the buyer costs trust', () => {
+    const persona = buyerPersona('s', 'a', 1);
+    const fair = playMove(startNegotiation(persona, terms), { kind: 'quote', pricePm: persona.reservationPm });
+    const greedy = playMove(startNegotiation(persona, terms), { kind: 'quote', pricePm: Math.round(persona.reservationPm * 1.3) });
+    if (!fair.ok || !greedy.ok) throw new Error('quotes refused');
+    expect(fair.negotiation.context.trust - greedy.negotiation.context.trust).toBe(10);
+  });
+
+  it('uncovering a true pain raises perceived value; asking about a wrong one spends patience', () => {
+    const persona = buyerPersona('s', 'a', 1);
+    const hit = playMove(startNegotiation(persona, terms), { kind: 'problem', pain: persona.pains[0] });
+    const wrong = ['downtime', 'stockouts', 'slow-service', 'cash-flow', 'staff-turnover', 'integration'].find((p) => !persona.pains.includes(p as never))!;
+    const miss = playMove(startNegotiation(persona, terms), { kind: 'problem', pain: wrong as never });
+    if (!hit.ok || !miss.ok) throw new Error('refused');
+    expect(hit.negotiation.context.perceivedValueBp).toBe(100);
+    expect(hit.negotiation.context.revealedPains).toEqual([persona.pains[0]]);
+    expect(miss.negotiation.context.moves).toBe(2);
+  });
+
+  it('a modest ask with objections answered closes a deal at the ask for most buyers', () => {
+    let deals = 0;
+    for (let seed = 0; seed < 60; seed++) {
+      const persona = buyerPersona(`deal-${seed}`, 'a', 1);
+      let n = startNegotiation(persona, terms);
+      const ask = Math.round(persona.reservationPm * 0.9);
+      for (const m of [{ kind: 'situation' }, { kind: 'problem', pain: persona.pains[0] }, { kind: 'quote', pricePm: ask }] as const) {
+        const r = playMove(n, m);
+        if (r.ok) n = r.negotiation;
+      }
+      const tried = new Set<string>();
+      for (let i = 0; i < 12 && n.context.outcome === ''; i++) {
+        const attribute = ATTRIBUTES.find((a) => !tried.has(a));
+        const r = n.context.pendingObjection && attribute ? playMove(n, { kind: 'redirect', attribute }) : playMove(n, { kind: 'trade', ask: 'term' });
+        if (attribute && n.context.pendingObjection) tried.add(attribute);
+        if (r.ok) n = r.negotiation;
+      }
+      if (n.stage === 'deal') {
+        deals++;
+        expect(n.context.dealPricePm).toBe(ask);
+      }
+    }
+    expect(deals).toBeGreaterThanOrEqual(30);
+  });
+});
