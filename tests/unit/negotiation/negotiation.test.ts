@@ -97,3 +97,42 @@ describe('moves', () => {
     expect(deals).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('buyer replies', () => {
+  it('every reply the machine gives has words in all three languages', async () => {
+    const { messages } = await import('../../../engine/i18n/catalog.ts');
+    const { LOCALES } = await import('../../../engine/i18n/locale.ts');
+    const seen = new Set<string>();
+    const kinds = [
+      { kind: 'situation' },
+      { kind: 'situation' },
+      { kind: 'situation' },
+      { kind: 'situation' },
+      { kind: 'fabe', attribute: 'service' },
+      { kind: 'fabe', attribute: 'service' },
+      { kind: 'quote', pricePm: 1400 },
+      { kind: 'redirect', attribute: 'price' },
+      { kind: 'redirect', attribute: 'service' },
+      { kind: 'discount', bp: 300 },
+      { kind: 'tiered', bp: 300 },
+      { kind: 'bundle', costYuan: 20_000 },
+      { kind: 'staged-delivery' },
+      { kind: 'trade', ask: 'term' },
+      { kind: 'walk-away' },
+      { kind: 'accept-counter' },
+    ] as const;
+    for (let seed = 0; seed < 80; seed++) {
+      const persona = buyerPersona(`r-${seed}`, 'acct', 1);
+      for (let start = 0; start < kinds.length; start++) {
+        let n = startNegotiation(persona, terms);
+        for (const m of [{ kind: 'problem', pain: persona.pains[0] } as const, { kind: 'implication', pain: persona.pains[0] } as const, { kind: 'need-payoff', pain: persona.pains[0] } as const, { kind: 'problem', pain: persona.pains[0] } as const, ...kinds.slice(start), ...kinds.slice(0, start)]) {
+          const r = playMove(n, m);
+          if (r.ok) n = r.negotiation;
+        }
+        for (const h of n.context.history) seen.add(h.reply.key);
+      }
+    }
+    expect(seen.size).toBeGreaterThan(20);
+    for (const key of seen) for (const locale of LOCALES) expect(messages[locale][key], `${locale} ${key}`).toBeTruthy();
+  });
+});
