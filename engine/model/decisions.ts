@@ -74,3 +74,23 @@ export interface Decisions {
 export const MANAGER_HOURS = 40;
 /** A rep may work up to this share of capacity (overtime hurts morale). */
 export const MAX_WORKLOAD_PM = 1500;
+
+/**
+ * How a firm's negotiation with a key account ended this round: a deal (price and what the
+ * buyer valued in it) or a failure, which takes the firm out of the account's choice.
+ */
+export interface AccountNegotiation {
+  readonly firm: number;
+  readonly account: string;
+  readonly deal: boolean;
+  /** The agreed price, ‰ of list, net of what the concessions cost the seller. */
+  readonly netPricePm: number;
+  /** The agreed price as the buyer sees it, ‰ of list. */
+  readonly pricePm: number;
+  /** What the concessions are worth to the buyer, ‰ of list. */
+  readonly concessionValuePm: number;
+  readonly perceivedValueBp: number;
+  readonly trust: number;
+  /** Operations goodwill the deal's staged deliveries cost. */
+  readonly goodwillCost: number;
+}

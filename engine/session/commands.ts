@@ -1,5 +1,6 @@
 import type { Decisions } from '../model/decisions.ts';
 import type { Scenario, ShockSpec } from '../model/scenario.ts';
+import type { Move } from '../negotiation/types.ts';
 
 export type SessionMode = 'shared' | 'parallel';
 
@@ -24,6 +25,8 @@ export type SessionCommand =
   | { readonly type: 'JoinTeam'; readonly team: string; readonly member: string }
   | { readonly type: 'OpenRound' }
   | { readonly type: 'SubmitDecisions'; readonly team: string; readonly decisions: Decisions }
+  | { readonly type: 'StartNegotiation'; readonly team: string; readonly account: string }
+  | { readonly type: 'NegotiationMove'; readonly team: string; readonly account: string; readonly move: Move }
   | { readonly type: 'InjectShock'; readonly shock: ShockSpec }
   | { readonly type: 'CloseRound' }
   | { readonly type: 'EndSession' };

@@ -9,6 +9,7 @@ import { validateShock } from './shockValidation.ts';
 import { sessionStateHash } from './stateHash.ts';
 import type { SessionState } from './state.ts';
 import { firmIndexOf, marketIndexOf } from './teams.ts';
+import { checkMove, checkStart } from './negotiations.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const MAX_TEAMS = 12;
@@ -89,6 +90,20 @@ export function decideSession(seed: string, state: SessionState, command: Sessio
       const invalid = validateDecisions(command.decisions, market, state.scenario!, firmIndexOf(state, team));
       if (invalid) return invalid;
       return [{ type: 'DecisionsSubmitted', payload: { team: team.id, decisions: command.decisions } }];
+    }
+    case 'StartNegotiation':
+    case 'NegotiationMove': {
+      if (state.status !== 'open') return reject('session.no-round-open');
+      const team = state.teams.find((t) => t.id === command.team);
+      if (!team) return reject('session.unknown-team', { value: String(command.team) }, 'team');
+      if (!(ctx.actor.kind === 'team' && ctx.actor.id === team.id)) return reject('session.not-your-team', { team: team.id });
+      if (team.bot) return reject('session.bot-team', { team: team.id });
+      if (command.type === 'StartNegotiation') {
+        const invalid = checkStart(state, team, command.account);
+        return invalid ?? [{ type: 'NegotiationStarted', payload: { team: team.id, account: command.account } }];
+      }
+      const invalid = checkMove(state, team, command.account, command.move);
+      return invalid ?? [{ type: 'NegotiationMoved', payload: { team: team.id, account: command.account, move: command.move } }];
     }
     case 'InjectShock': {
       if (!controls(ctx)) return reject('session.facilitator-only');

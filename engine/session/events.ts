@@ -2,6 +2,7 @@ import type { EventCatalog } from '../core/eventCatalog.ts';
 import type { Decisions } from '../model/decisions.ts';
 import type { RoundOutcome } from '../model/outcome.ts';
 import type { Scenario, ShockSpec } from '../model/scenario.ts';
+import type { Move } from '../negotiation/types.ts';
 import type { SessionMode, TeamSpec } from './commands.ts';
 
 /** How a team's decisions for a round came about. */
@@ -16,6 +17,8 @@ export type SessionEvent =
   | { readonly type: 'MemberJoined'; readonly payload: { readonly team: string; readonly member: string } }
   | { readonly type: 'RoundOpened'; readonly payload: { readonly round: number } }
   | { readonly type: 'DecisionsSubmitted'; readonly payload: { readonly team: string; readonly decisions: Decisions } }
+  | { readonly type: 'NegotiationStarted'; readonly payload: { readonly team: string; readonly account: string } }
+  | { readonly type: 'NegotiationMoved'; readonly payload: { readonly team: string; readonly account: string; readonly move: Move } }
   | { readonly type: 'ShockInjected'; readonly payload: { readonly shock: ShockSpec } }
   | {
       readonly type: 'RoundClosed';
@@ -40,6 +43,8 @@ export const sessionCatalog: EventCatalog = {
   MemberJoined: { version: 1 },
   RoundOpened: { version: 1 },
   DecisionsSubmitted: { version: 1 },
+  NegotiationStarted: { version: 1 },
+  NegotiationMoved: { version: 1 },
   ShockInjected: { version: 1 },
   RoundClosed: { version: 1 },
   RoundResolved: { version: 1 },

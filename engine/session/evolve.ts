@@ -5,7 +5,9 @@ import type { RoundOutcome } from '../model/outcome.ts';
 import type { MarketState } from '../model/state.ts';
 import type { SessionEvent } from './events.ts';
 import { decisionsToPlay, resolveMarkets } from './roundPlay.ts';
-import type { SessionState } from './state.ts';
+import type { SessionNegotiation, SessionState } from './state.ts';
+import { findNegotiation, openNegotiation } from './negotiations.ts';
+import { playMove } from '../negotiation/machine.ts';
 
 type Resolution = { markets: MarketState[]; outcomes: RoundOutcome[] };
 
@@ -77,6 +79,23 @@ export function evolveSession(seed: string, state: SessionState, event: EventEnv
         d.pending = d.pending.filter((p) => p.team !== event.payload.team);
         d.pending.push({ team: event.payload.team, decisions: event.payload.decisions as Draft<typeof event.payload.decisions>, by: event.actor.id });
       });
+    case 'NegotiationStarted': {
+      const team = state.teams.find((t) => t.id === event.payload.team)!;
+      const negotiation = openNegotiation(state, seed, team, event.payload.account);
+      return produce(state, (d) => {
+        d.negotiations.push({ team: team.id, account: event.payload.account, round: state.round, negotiation } as Draft<SessionNegotiation>);
+      });
+    }
+    case 'NegotiationMoved': {
+      const current = findNegotiation(state, event.payload.team, event.payload.account);
+      if (!current) return state;
+      const played = playMove(current.negotiation, event.payload.move);
+      if (!played.ok) return state;
+      const index = state.negotiations.indexOf(current);
+      return produce(state, (d) => {
+        d.negotiations[index]!.negotiation = played.negotiation as Draft<typeof played.negotiation>;
+      });
+    }
     case 'ShockInjected':
       return produce(state, (d) => {
         d.injected.push(event.payload.shock as Draft<typeof event.payload.shock>);

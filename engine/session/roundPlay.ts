@@ -8,6 +8,7 @@ import type { MarketState } from '../model/state.ts';
 import type { DecisionSource } from './events.ts';
 import type { SessionState } from './state.ts';
 import { firmIndexOf, marketIndexOf, teamsInMarket } from './teams.ts';
+import { negotiationResults } from './negotiations.ts';
 
 /** Where each team's decisions for the round come from: its submission, last round's, a bot, or the default. */
 export function decisionSources(state: SessionState): { team: string; source: DecisionSource }[] {
@@ -58,7 +59,8 @@ export function resolveMarkets(
     for (const t of teamsInMarket(state, m)) {
       decisions[firmIndexOf(state, t)] = played.find((p) => p.team === t.id)!.decisions;
     }
-    const { market: next, outcome } = resolveRound(market, { scenario, seed, round: state.round, decisions, injected: state.injected });
+    const negotiations = negotiationResults(state, teamsInMarket(state, m));
+    const { market: next, outcome } = resolveRound(market, { scenario, seed, round: state.round, decisions, injected: state.injected, negotiations });
     markets.push(next);
     outcomes.push(outcome);
   });

@@ -2,6 +2,7 @@ import type { Decisions } from '../model/decisions.ts';
 import type { RoundOutcome } from '../model/outcome.ts';
 import type { Scenario, ShockSpec } from '../model/scenario.ts';
 import type { MarketState } from '../model/state.ts';
+import type { PersistedNegotiation } from '../negotiation/machine.ts';
 import type { SessionMode, TeamSpec } from './commands.ts';
 
 export interface Team extends TeamSpec {
@@ -28,11 +29,20 @@ export interface SessionState {
   readonly pending: readonly { readonly team: string; readonly decisions: Decisions; readonly by: string }[];
   /** The decisions each team played last round, kept for a team that does not submit. */
   readonly played: readonly { readonly team: string; readonly decisions: Decisions }[];
+  /** Every key-account negotiation so far, the open round's last; each replays from its moves. */
+  readonly negotiations: readonly SessionNegotiation[];
   /** Shocks injected for the open round. */
   readonly injected: readonly ShockSpec[];
   /** Outcomes by round (index 0 = round 1), one per market. */
   readonly history: readonly (readonly RoundOutcome[])[];
   readonly revealedSeed: string;
+}
+
+export interface SessionNegotiation {
+  readonly team: string;
+  readonly account: string;
+  readonly round: number;
+  readonly negotiation: PersistedNegotiation;
 }
 
 export const EMPTY_SESSION: SessionState = {
@@ -45,6 +55,7 @@ export const EMPTY_SESSION: SessionState = {
   markets: [],
   pending: [],
   played: [],
+  negotiations: [],
   injected: [],
   history: [],
   revealedSeed: '',

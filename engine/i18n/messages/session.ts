@@ -3,6 +3,11 @@ import type { MessageCatalog } from '../translate.ts';
 /** Refusals of session commands and decisions, and the "why" items of a round. */
 export const sessionMessages: MessageCatalog = {
   en: {
+    'negotiation.not-open': '{account} is not up for renewal in round {round}: negotiate with accounts whose contract ends this round',
+    'negotiation.exists': 'you are already negotiating with {account} this round',
+    'negotiation.none': 'there is no negotiation with {account} this round: start one first',
+    'negotiation.over': 'the negotiation with {account} is over',
+    'negotiation.move-not-allowed': '{move} does not fit the conversation now; you can: {allowed}',
     'field.boolean': '{path} must be true or false (got {value})',
     'field.list': '{path} must be a list of at most {max} items',
     'field.list-length': '{path} must have exactly {length} items',
@@ -64,6 +69,11 @@ export const sessionMessages: MessageCatalog = {
     'stage.closing': 'closing and legal review',
   },
   'zh-CN': {
+    'negotiation.not-open': '{account} 在第 {round} 回合不在续约期：只能与本回合合同到期的客户谈判',
+    'negotiation.exists': '本回合你已经在与 {account} 谈判',
+    'negotiation.none': '本回合没有与 {account} 的谈判：请先发起谈判',
+    'negotiation.over': '与 {account} 的谈判已经结束',
+    'negotiation.move-not-allowed': '现在不适合使用 {move}；可以选择：{allowed}',
     'field.boolean': '{path} 只能是是或否（当前为 {value}）',
     'field.list': '{path} 必须是最多 {max} 项的列表',
     'field.list-length': '{path} 必须正好有 {length} 项',
@@ -125,6 +135,11 @@ export const sessionMessages: MessageCatalog = {
     'stage.closing': '成交与法务审核阶段',
   },
   'zh-TW': {
+    'negotiation.not-open': '{account} 在第 {round} 回合不在續約期：只能與本回合合約到期的客戶談判',
+    'negotiation.exists': '本回合你已經在與 {account} 談判',
+    'negotiation.none': '本回合沒有與 {account} 的談判：請先發起談判',
+    'negotiation.over': '與 {account} 的談判已經結束',
+    'negotiation.move-not-allowed': '現在不適合使用 {move}；可以選擇：{allowed}',
     'field.boolean': '{path} 只能是是或否（目前為 {value}）',
     'field.list': '{path} 必須是最多 {max} 項的清單',
     'field.list-length': '{path} 必須正好有 {length} 項',

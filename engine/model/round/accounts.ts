@@ -1,6 +1,7 @@
 import { powInt } from '../../core/detMath.ts';
 import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
+import type { AccountNegotiation } from '../decisions.ts';
 import type { AccountState } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
 import { priceOf } from './market.ts';
@@ -21,9 +22,10 @@ function offerPrice(w: Work, ctx: RoundContext, fi: number, tier: number): numbe
 
 /**
  * Key accounts: relationships built by the owner's hours and executive contact, renewal
- * preparation 6 to 3 rounds ahead, and the renewal contest at contract end. Until negotiation
- * arrives, the account weighs each contender's price, service, relationship and preparation;
- * an unprepared incumbent loses it with MODEL.md's 60%.
+ * preparation 6 to 3 rounds ahead, and the renewal contest at contract end. When teams
+ * negotiated for the account this round, it takes the best offer (chooseOffer); otherwise it
+ * weighs each contender's price, service, relationship and preparation, and an unprepared
+ * incumbent loses it with MODEL.md's 60%.
  */
 export function keyAccounts(w: Work, ctx: RoundContext): void {
   const c = ctx.c;
@@ -59,14 +61,19 @@ export function keyAccounts(w: Work, ctx: RoundContext): void {
         if (prepared && f.active) a.preparation[fi] = a.preparation[fi]! + 1;
       });
     }
-    if (ctx.round >= a.contractEnd || a.supplier < 0) renew(w, ctx, a, ai, t.tier);
+    const talks = ctx.negotiations.filter((n) => n.account === a.id);
+    if (ctx.round >= a.contractEnd || a.supplier < 0) {
+      if (talks.some((n) => n.deal)) chooseOffer(w, ctx, a, ai, t.tier, talks);
+      else renew(w, ctx, a, ai, t.tier, new Set(talks.map((n) => n.firm)));
+    }
     ctx.accountUnits[ai] = a.supplier >= 0
       ? accountVolume(a, ctx.round, c.customers.upgradeRampRounds, c.customers.upgradeRevenueMultiplePm)
       : 0;
   });
 }
 
-function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: number, tier: number): void {
+/** The renewal contest without a negotiated deal; `excluded` firms negotiated and failed. */
+function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: number, tier: number, excluded: ReadonlySet<number>): void {
   const c = ctx.c;
   const e = c.attraction.priceExponent[tier - 1]!;
   const incumbent = a.supplier;
@@ -75,7 +82,7 @@ function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: numb
   const AI_PREPARATION = 2;
   const prepOf = (fi: number) => (ctx.decisions[fi] ? a.preparation[fi]! : Math.max(a.preparation[fi]!, AI_PREPARATION));
   const value = w.firms.map((f, fi) => {
-    if (!f.active || !f.territories.includes(a.territory)) return 0;
+    if (!f.active || !f.territories.includes(a.territory) || excluded.has(fi)) return 0;
     if (fi !== incumbent && prepOf(fi) === 0) return 0;
     const price = offerPrice(w, ctx, fi, tier);
     const rel = fi === incumbent ? a.relationship : Math.min(60, prepOf(fi) * 10);
@@ -116,6 +123,48 @@ function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: numb
   }
   a.supplier = winner;
   a.pricePm = offerPrice(w, ctx, winner, tier);
+  a.contractEnd = ctx.round + 12;
+  a.preparation = a.preparation.map(() => 0);
+}
+
+/**
+ * The account signs the best deal a team closed with its buyer. The buyer agreed to each deal
+ * knowing its alternative (the persona's rival offer), so the AI firms are already in the
+ * comparison; between several teams' deals it weighs price net of what the concessions are
+ * worth, the value it was shown, the relationship and trust.
+ */
+function chooseOffer(
+  w: Work,
+  ctx: RoundContext,
+  a: Work['accounts'][number],
+  ai: number,
+  tier: number,
+  talks: readonly AccountNegotiation[],
+): void {
+  const e = ctx.c.attraction.priceExponent[tier - 1]!;
+  const incumbent = a.supplier;
+  const value = w.firms.map((f, fi) => {
+    const talk = talks.find((n) => n.firm === fi && n.deal);
+    if (!talk || !f.active) return 0;
+    const rel = fi === incumbent ? a.relationship : Math.min(60, a.preparation[fi]! * 10);
+    const price = Math.max(1, talk.pricePm - talk.concessionValuePm);
+    return powInt(1000 / price, e) * (1 + f.service / 1000) * (1 + rel / 100) * (1 + talk.perceivedValueBp / 10_000) * (1 + talk.trust / 500);
+  });
+  let winner = -1;
+  value.forEach((v, fi) => {
+    if (v > 0 && (winner < 0 || v > value[winner]!)) winner = fi;
+  });
+  if (winner < 0) return;
+  const talk = talks.find((n) => n.firm === winner && n.deal);
+  ctx.accountEvents[ai] = winner === incumbent ? 'renewed' : incumbent >= 0 ? 'lost' : 'won';
+  if (winner !== incumbent) {
+    a.relationship = Math.min(60, 30 + a.preparation[winner]! * 10);
+    a.csat = 70;
+    a.owner = w.firms[winner]!.reps.find((r) => r.territory === a.territory)?.id ?? '';
+  }
+  a.supplier = winner;
+  a.pricePm = talk ? Math.round(talk.netPricePm) : offerPrice(w, ctx, winner, tier);
+  if (talk) w.firms[winner]!.goodwill = Math.max(0, w.firms[winner]!.goodwill - talk.goodwillCost);
   a.contractEnd = ctx.round + 12;
   a.preparation = a.preparation.map(() => 0);
 }

@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import { clonePlain } from '../../core/clonePlain.ts';
 import type { Coefficients } from '../coefficients.ts';
-import type { Decisions } from '../decisions.ts';
+import type { AccountNegotiation, Decisions } from '../decisions.ts';
 import type { Explanation, FunnelOutcome, KpiOutcome } from '../outcome.ts';
 import type { Scenario, ShockSpec } from '../scenario.ts';
 import type { CustomerColumns, MarketState } from '../state.ts';
@@ -56,6 +56,7 @@ export interface RoundContext {
   /** Per firm: the team's decisions (null for AI firms and absent teams played as AI). */
   readonly decisions: readonly (Decisions | null)[];
   readonly injected: readonly ShockSpec[];
+  readonly negotiations: readonly AccountNegotiation[];
   shock: ShockEffects;
   /** [firm][territory] */
   effort: Effort[][];

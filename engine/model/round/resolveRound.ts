@@ -1,7 +1,7 @@
 import type { Draft } from 'immer';
 import { roundHalfEven } from '../../core/fixedPoint.ts';
 import { sharesBp } from '../attraction.ts';
-import type { Decisions } from '../decisions.ts';
+import type { AccountNegotiation, Decisions } from '../decisions.ts';
 import type { AccountOutcome, FirmOutcome, RoundOutcome, Signal, TerritoryOutcome } from '../outcome.ts';
 import { SEGMENTS, type Scenario, type ShockSpec } from '../scenario.ts';
 import type { MarketState } from '../state.ts';
@@ -31,6 +31,8 @@ export interface RoundInput {
   readonly decisions: readonly (Decisions | null)[];
   /** Shocks a facilitator injected for this round, on top of the scenario's schedule. */
   readonly injected: readonly ShockSpec[];
+  /** Key-account negotiations of this round (deals and failures), by team firm. */
+  readonly negotiations?: readonly AccountNegotiation[];
 }
 
 /** m·r/(1 + i − r): a long-tail customer's margin this round, kept at this round's retention rate. */
@@ -67,6 +69,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     seasonPm: scenario.market.seasonPm[calendarMonth(scenario, round) - 1] ?? 1000,
     decisions: input.decisions,
     injected: input.injected,
+    negotiations: input.negotiations ?? [],
     shock: { macroPm: w.macroPm, demandPm: zeros(nT).map(() => 1000), premiumAddPm: zeros(nT), capacityPm: zeros(nF).map(() => 1000), attritionPm: 1000, priceWar: false },
     effort: [],
     spend: w.firms.map(() => emptySpend()),

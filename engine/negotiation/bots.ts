@@ -1,0 +1,358 @@
+import type { DealTerms, NegotiationContext } from './context.ts';
+import { MOVES_BY_STAGE, playMove, startNegotiation, type PersistedNegotiation } from './machine.ts';
+import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objection, type Pain, type Persona } from './types.ts';
+
+/**
+ * Scripted sellers for the negotiation (MODEL.md section 3): each decides its next move from what
+ * a seller at the table can see — the pains and priorities the buyer has revealed, the objection
+ * on the table, the buyer's counter, our own ask and moves, trust, the replies so far, and the
+ * deal's terms. A bot never reads the buyer's hidden profile (reservation price, true pains,
+ * weights, alternative, patience, style); `persona.account` is the only persona field it may use.
+ * Bots are pure functions of the context, so a bot's negotiation replays move for move.
+ */
+export type NegotiationBot = (context: NegotiationContext, stage: string) => Move;
+
+/** What a seller may know of the model (MODEL.md): objections each attribute answers. Public rules, not the buyer's secrets. */
+const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
+  price: ['service', 'innovation', 'payment'],
+  'delivery-risk': ['delivery', 'service'],
+  'switching-cost': ['service', 'innovation', 'payment'],
+  'current-supplier-fine': ['innovation', 'service', 'delivery'],
+  'budget-timing': ['payment', 'price'],
+};
+
+/** The seller's own notes, rebuilt from the logged moves and what the buyer has revealed. */
+interface Notes {
+  readonly situations: number;
+  readonly problemsAsked: readonly Pain[];
+  readonly misses: number;
+  readonly implications: Readonly<Partial<Record<Pain, number>>>;
+  readonly needPayoffs: Readonly<Partial<Record<Pain, number>>>;
+  /** FABE points and redirects made per attribute (a point made once no longer answers an objection). */
+  readonly points: Readonly<Partial<Record<Attribute, number>>>;
+  readonly quotes: number;
+  readonly walkAways: number;
+  readonly concessions: number;
+  readonly trades: number;
+  readonly lastKind: MoveKind | '';
+}
+
+function notes(c: NegotiationContext): Notes {
+  let situations = 0;
+  let quotes = 0;
+  let walkAways = 0;
+  let concessions = 0;
+  let trades = 0;
+  const problemsAsked: Pain[] = [];
+  const implications: Partial<Record<Pain, number>> = {};
+  const needPayoffs: Partial<Record<Pain, number>> = {};
+  const points: Partial<Record<Attribute, number>> = {};
+  for (const { move } of c.history) {
+    switch (move.kind) {
+      case 'situation':
+        situations++;
+        break;
+      case 'problem':
+        if (!problemsAsked.includes(move.pain)) problemsAsked.push(move.pain);
+        break;
+      case 'implication':
+        implications[move.pain] = (implications[move.pain] ?? 0) + 1;
+        break;
+      case 'need-payoff':
+        needPayoffs[move.pain] = (needPayoffs[move.pain] ?? 0) + 1;
+        break;
+      case 'fabe':
+      case 'redirect':
+        points[move.attribute] = (points[move.attribute] ?? 0) + 1;
+        break;
+      case 'quote':
+        quotes++;
+        break;
+      case 'walk-away':
+        walkAways++;
+        break;
+      case 'trade':
+        trades++;
+        break;
+      case 'discount':
+      case 'tiered':
+      case 'bundle':
+      case 'warranty':
+      case 'staged-delivery':
+        concessions++;
+        break;
+      default:
+        break;
+    }
+  }
+  const misses = problemsAsked.filter((p) => !c.revealedPains.includes(p)).length;
+  const last = c.history[c.history.length - 1];
+  return { situations, problemsAsked, misses, implications, needPayoffs, points, quotes, walkAways, concessions, trades, lastKind: last ? last.move.kind : '' };
+}
+
+/** Unit cost as ‰ of list: the floor no seller should go under. */
+export function unitCostPm(terms: DealTerms): number {
+  return terms.listPrice > 0 ? (terms.unitCost / terms.listPrice) * 1000 : 0;
+}
+
+/** The attribute that still answers the pending objection, the buyer's higher revealed priorities first. */
+function redirectFor(c: NegotiationContext, n: Notes): Attribute | undefined {
+  if (c.pendingObjection === '') return undefined;
+  const rank = (a: Attribute) => {
+    const i = c.revealedWeights.indexOf(a);
+    return i < 0 ? ATTRIBUTES.length + ANSWERS[c.pendingObjection as Objection].indexOf(a) : i;
+  };
+  return ANSWERS[c.pendingObjection]
+    .filter((a) => (n.points[a] ?? 0) === 0)
+    .slice()
+    .sort((a, b) => rank(a) - rank(b))[0];
+}
+
+/** The first pain in the list not yet asked about. */
+function nextPainToAsk(n: Notes): Pain | undefined {
+  return PAINS.find((p) => !n.problemsAsked.includes(p));
+}
+
+/** Tuning of the value-selling bot; the defaults are what `NEGOTIATION_BOTS['value-selling']` plays. */
+export interface ValueSellingOptions {
+  /** Situation questions before anything else. */
+  readonly situations: number;
+  /** Stop asking about pains after this many misses. */
+  readonly maxMisses: number;
+  /** Pains to uncover before moving on. */
+  readonly pains: number;
+  /**
+   * Discovery ends when the next question could take the buyer past this many moves (a missed
+   * problem question costs two). MODEL.md publishes patience as 6–10 moves: quoting by the 5th
+   * move and answering the objection on the 6th closes in time with every buyer.
+   */
+  readonly discoveryMoves: number;
+  /** FABE points to make on the revealed priorities (each tied to a revealed pain when there is one). */
+  readonly fabePoints: number;
+  /** Make the FABE point on the top priority before the problem questions rather than after. */
+  readonly fabeFirst: boolean;
+  /** The ask with no value built, ‰ of list, raised in proportion to the value built. */
+  readonly basePm: number;
+  /**
+   * The lowest reservation a buyer can have, ‰ (MODEL.md: 950): an ask of this, raised by the
+   * value built, is one every buyer can meet. A 'price' objection to the opening ask tells the
+   * seller the ask is above what the buyer would pay now, so it bridges the gap to this level.
+   */
+  readonly safePm: number;
+  /** How to answer a 'price' objection: a redirect then tiered pricing, or a discount down to the safe ask. */
+  readonly priceAnswer: 'redirect' | 'discount';
+  /** Ask never above this, ‰. */
+  readonly maxAskPm: number;
+  /** From this move on, accept a counter within `acceptWithinPm` ‰ of the ask (if above cost with margin). */
+  readonly acceptFromMove: number;
+  readonly acceptWithinPm: number;
+  /** Margin above unit cost, ‰ of list, below which no counter is accepted. */
+  readonly marginPm: number;
+}
+
+export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
+  situations: 1,
+  maxMisses: 4,
+  pains: 2,
+  discoveryMoves: 4,
+  fabePoints: 1,
+  fabeFirst: true,
+  basePm: 1000,
+  safePm: 950,
+  priceAnswer: 'discount',
+  maxAskPm: 1150,
+  // The 10th move is the last any buyer sits through: from the 9th on, a counter above cost with margin is taken.
+  acceptFromMove: 9,
+  acceptWithinPm: 1000,
+  marginPm: 200,
+};
+
+/** The weight of the buyer's top priority is at least 20 (five weights summing to 100); other revealed ones may be small. */
+const TOP_WEIGHT_FLOOR = 20;
+/** An answered objection adds at least 150 bp (MODEL.md). */
+const REDIRECT_FLOOR_BP = 150;
+
+/**
+ * A floor on the perceived value the seller has built, bp, counted from its own moves with the
+ * published effects (MODEL.md table) and the least the revealed priorities can weigh — no hidden
+ * field is read. `withRedirect` counts the objection the seller means to answer after quoting.
+ */
+export function valueBuiltBp(c: NegotiationContext, withRedirect = false): number {
+  const n = notes(c);
+  let bp = 100 * c.revealedPains.length;
+  for (const p of c.revealedPains) bp += Math.min(600, 300 * (n.implications[p] ?? 0)) + 200 * (n.needPayoffs[p] ?? 0);
+  const fabeSeen = new Set<Attribute>();
+  for (const { move } of c.history) {
+    if (move.kind === 'fabe') {
+      const tied = (move.pain !== undefined && c.revealedPains.includes(move.pain)) || c.revealedWeights.includes(move.attribute);
+      const weight = c.revealedWeights[0] === move.attribute ? TOP_WEIGHT_FLOOR : 0;
+      bp += 8 * weight * (tied ? 1 : 0.3) * (fabeSeen.has(move.attribute) ? 0.5 : 1);
+      fabeSeen.add(move.attribute);
+    }
+    if (move.kind === 'redirect') bp += REDIRECT_FLOOR_BP;
+  }
+  if (withRedirect && c.askPm === 0) bp += REDIRECT_FLOOR_BP;
+  return Math.min(1500, bp);
+}
+
+export function valueSellingBot(options: Partial<ValueSellingOptions> = {}): NegotiationBot {
+  const o = { ...VALUE_SELLING_DEFAULTS, ...options };
+  return (c, stage) => {
+    const n = notes(c);
+    const floor = unitCostPm(c.terms) + o.marginPm;
+    if (stage === 'discovery') {
+      const fits = (cost: number) => c.moves + cost <= o.discoveryMoves;
+      const fabes = c.history.filter((h) => h.move.kind === 'fabe').length;
+      const fabe = (): Move | undefined => {
+        const attribute = c.revealedWeights.find((a) => (n.points[a] ?? 0) === 0);
+        if (!attribute || fabes >= o.fabePoints || !fits(1)) return undefined;
+        const pain = c.revealedPains[0];
+        return pain ? { kind: 'fabe', attribute, pain } : { kind: 'fabe', attribute };
+      };
+      if (n.situations < o.situations && fits(1)) return { kind: 'situation' };
+      if (o.fabeFirst) {
+        const m = fabe();
+        if (m) return m;
+      }
+      const pain = nextPainToAsk(n);
+      // A miss costs the buyer two moves of patience.
+      if (c.revealedPains.length < o.pains && n.misses < o.maxMisses && pain && fits(2)) return { kind: 'problem', pain };
+      for (const p of c.revealedPains) {
+        if (!fits(1)) break;
+        if ((n.implications[p] ?? 0) === 0) return { kind: 'implication', pain: p };
+        if ((n.needPayoffs[p] ?? 0) === 0) return { kind: 'need-payoff', pain: p };
+      }
+      const m = fabe();
+      if (m) return m;
+      const ask = Math.round(Math.min(o.maxAskPm, o.basePm * (1 + valueBuiltBp(c, true) / 10_000)));
+      return { kind: 'quote', pricePm: Math.max(ask, Math.ceil(floor)) };
+    }
+    // A price is on the table. An objection is answered first: once it is, a counter at the ask closes the deal at the ask.
+    const safeAsk = o.safePm * (1 + valueBuiltBp(c) / 10_000);
+    const gap = c.askPm - safeAsk;
+    const pricedTooHigh = c.history.some((h) => h.reply.key.startsWith('reply.objection.price'));
+    if (stage === 'objection' && c.pendingObjection === 'price' && o.priceAnswer === 'discount' && gap > 0) {
+      // The buyer's target falls by half of a discount: cutting twice the gap lands under what every buyer pays.
+      return { kind: 'discount', bp: Math.min(3000, Math.ceil(((2 * gap) / c.askPm) * 10_000)) };
+    }
+    if (stage === 'objection') {
+      const attribute = redirectFor(c, n);
+      if (attribute) return { kind: 'redirect', attribute };
+      if (c.pendingObjection === 'delivery-risk') return { kind: 'staged-delivery' };
+    }
+    const late = c.moves >= o.acceptFromMove;
+    if (c.counterPm >= floor && (c.counterPm >= c.askPm || (late && c.counterPm >= c.askPm - o.acceptWithinPm))) {
+      return { kind: 'accept-counter' };
+    }
+    if (c.pendingObjection === 'price') return { kind: 'discount', bp: 100 };
+    if (pricedTooHigh && gap > 0 && n.concessions === 0) return { kind: 'tiered', bp: Math.min(3000, Math.ceil((gap / c.askPm) * 10_000)) };
+    return { kind: 'trade', ask: (['term', 'volume', 'prepayment'] as const)[n.trades % 3]! };
+  };
+}
+
+/** Discounts its way to a deal: list price, then 5% off every turn until the buyer's counter meets it. */
+export const discountingBot: NegotiationBot = (c, stage) => {
+  if (stage === 'discovery') return { kind: 'quote', pricePm: 1000 };
+  const floor = unitCostPm(c.terms);
+  const nextAsk = c.askPm * (1 - 500 / 10_000);
+  // The buyer's counter has met the ask (an objection is holding the deal up), or another cut would go under cost.
+  if (c.counterPm >= floor && (c.counterPm >= c.askPm || nextAsk < floor)) return { kind: 'accept-counter' };
+  if (nextAsk < floor) return { kind: 'walk-away' };
+  return { kind: 'discount', bp: 500 };
+};
+
+/** Quotes 5% over list and walks out straight away — and again whenever the buyer comes back. */
+export const alwaysWalkAwayBot: NegotiationBot = (_c, stage) => (stage === 'discovery' ? { kind: 'quote', pricePm: 1050 } : { kind: 'walk-away' });
+
+/** Quotes 5% over list and takes the first counter the buyer makes. */
+export const acceptFirstCounterBot: NegotiationBot = (c, stage) => {
+  if (stage === 'discovery') return { kind: 'quote', pricePm: 1050 };
+  return c.counterPm > 0 ? { kind: 'accept-counter' } : { kind: 'trade', ask: 'term' };
+};
+
+/** Asks and asks and never puts a price on the table. */
+export const questionsOnlyBot: NegotiationBot = (c) => {
+  const n = notes(c);
+  const pain = nextPainToAsk(n);
+  if (n.situations < 2) return { kind: 'situation' };
+  if (pain && c.revealedPains.length < 2) return { kind: 'problem', pain };
+  for (const p of c.revealedPains) {
+    if ((n.implications[p] ?? 0) < 2) return { kind: 'implication', pain: p };
+    if ((n.needPayoffs[p] ?? 0) === 0) return { kind: 'need-payoff', pain: p };
+  }
+  return { kind: 'situation' };
+};
+
+/** Pitches every feature without asking anything, then quotes 5% over list and redirects objections. */
+export const fabeWithoutDiscoveryBot: NegotiationBot = (c, stage) => {
+  const n = notes(c);
+  if (stage === 'discovery') {
+    const attribute = ATTRIBUTES.find((a) => (n.points[a] ?? 0) === 0);
+    return attribute ? { kind: 'fabe', attribute } : { kind: 'quote', pricePm: 1050 };
+  }
+  if (stage === 'objection') {
+    const answers = ANSWERS[c.pendingObjection === '' ? 'price' : c.pendingObjection];
+    const redirects = c.history.filter((h) => h.move.kind === 'redirect').length;
+    // Every point has been made already; it redirects anyway, going round the answers (the buyer has heard them).
+    return { kind: 'redirect', attribute: redirectFor(c, n) ?? answers[redirects % answers.length] ?? 'service' };
+  }
+  if (c.counterPm >= c.askPm && c.counterPm > 0) return { kind: 'accept-counter' };
+  return { kind: 'trade', ask: 'term' };
+};
+
+export const NEGOTIATION_BOTS: Readonly<Record<string, NegotiationBot>> = {
+  'value-selling': valueSellingBot(),
+  discounting: discountingBot,
+  'always-walk-away': alwaysWalkAwayBot,
+  'accept-first-counter': acceptFirstCounterBot,
+  'questions-only': questionsOnlyBot,
+  'fabe-without-discovery': fabeWithoutDiscoveryBot,
+};
+
+/** A harmless instance of each kind of move, for when a bot's own choice is refused. */
+const FALLBACK: Readonly<Record<MoveKind, (c: NegotiationContext) => Move>> = {
+  situation: () => ({ kind: 'situation' }),
+  problem: (c) => ({ kind: 'problem', pain: PAINS.find((p) => !c.revealedPains.includes(p)) ?? PAINS[0] }),
+  implication: (c) => ({ kind: 'implication', pain: c.revealedPains[0] ?? PAINS[0] }),
+  'need-payoff': (c) => ({ kind: 'need-payoff', pain: c.revealedPains[0] ?? PAINS[0] }),
+  fabe: () => ({ kind: 'fabe', attribute: ATTRIBUTES[0] }),
+  redirect: () => ({ kind: 'redirect', attribute: ATTRIBUTES[0] }),
+  quote: () => ({ kind: 'quote', pricePm: 1000 }),
+  discount: () => ({ kind: 'discount', bp: 100 }),
+  tiered: () => ({ kind: 'tiered', bp: 100 }),
+  bundle: () => ({ kind: 'bundle', costYuan: 1000 }),
+  warranty: () => ({ kind: 'warranty', costYuan: 1000 }),
+  'staged-delivery': () => ({ kind: 'staged-delivery' }),
+  trade: () => ({ kind: 'trade', ask: 'term' }),
+  'accept-counter': () => ({ kind: 'accept-counter' }),
+  'walk-away': () => ({ kind: 'walk-away' }),
+};
+
+const isOver = (stage: string) => stage === 'deal' || stage === 'noDeal';
+
+/**
+ * Plays a bot against a buyer until a deal or no deal, or `maxMoves` moves. A move the machine
+ * refuses is replaced by the first allowed move it takes; if none is taken, play stops.
+ */
+export function playNegotiation(bot: NegotiationBot, persona: Persona, terms: DealTerms, maxMoves = 30): PersistedNegotiation {
+  let n = startNegotiation(persona, terms);
+  for (let i = 0; i < maxMoves && !isOver(n.stage); i++) {
+    const r = playMove(n, bot(n.context, n.stage));
+    if (r.ok) {
+      n = r.negotiation;
+      continue;
+    }
+    const allowed = (MOVES_BY_STAGE as Readonly<Record<string, readonly MoveKind[]>>)[n.stage] ?? r.allowed;
+    let played = false;
+    for (const kind of allowed) {
+      const fallback = playMove(n, FALLBACK[kind](n.context));
+      if (fallback.ok) {
+        n = fallback.negotiation;
+        played = true;
+        break;
+      }
+    }
+    if (!played) break;
+  }
+  return n;
+}
