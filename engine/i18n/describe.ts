@@ -33,3 +33,24 @@ export function describeExplanation(item: Explanation, locale: Locale): string {
   if (typeof params.stage === 'string') params.stage = t(locale, `stage.${params.stage}`);
   return t(locale, item.code, params);
 }
+
+/** Whole yuan with thousands separators, the same in every locale (Shapan's figures are yuan). */
+export function formatYuan(amount: number): string {
+  const whole = Math.round(amount);
+  const digits = String(Math.abs(whole)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return whole < 0 ? `-${digits}` : digits;
+}
+
+/** A price in ‰ of list as yuan a unit, in the reader's language. */
+export function describePrice(pricePm: number, listPrice: number, locale: Locale): string {
+  return t(locale, 'price.per-unit', { amount: formatYuan((pricePm * listPrice) / 1000) });
+}
+
+/** A buyer's line in words: attribute and pain names translated, prices as yuan a unit. */
+export function describeReply(reply: { key: string; params: Readonly<Record<string, string | number>> }, locale: Locale, listPrice: number): string {
+  const params: Record<string, string | number> = { ...reply.params };
+  if (typeof params.attribute === 'string') params.attribute = t(locale, `attribute.${params.attribute}`);
+  if (typeof params.pain === 'string') params.pain = t(locale, `pain.${params.pain}`);
+  if (typeof params.price === 'number') params.price = describePrice(params.price, listPrice, locale);
+  return t(locale, reply.key, params);
+}
