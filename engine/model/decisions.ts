@@ -93,4 +93,6 @@ export interface AccountNegotiation {
   readonly trust: number;
   /** Operations goodwill the deal's staged deliveries cost. */
   readonly goodwillCost: number;
+  /** MODEL.md's negotiation score, 0–100, for the debrief. */
+  readonly score: number;
 }

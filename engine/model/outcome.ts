@@ -8,6 +8,17 @@ export interface RoundOutcome {
   readonly explanations: readonly Explanation[];
   /** Shocks announced for the next round (to everyone, or to buyers of market intelligence). */
   readonly signals: readonly Signal[];
+  /** Key-account negotiations of the round and how they ended. */
+  readonly negotiations: readonly NegotiationOutcome[];
+}
+
+export interface NegotiationOutcome {
+  readonly firm: number;
+  readonly account: string;
+  readonly deal: boolean;
+  readonly pricePm: number;
+  /** MODEL.md's negotiation score, 0–100. */
+  readonly score: number;
 }
 
 export interface TerritoryOutcome {

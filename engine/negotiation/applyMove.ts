@@ -234,7 +234,14 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
     c = { ...c, outcome: 'alternative' };
     answer = reply(c, 'patience.out');
   }
-  const record: MoveRecord = { move, reply: answer, perceivedValueBp: c.perceivedValueBp, trust: c.trust, counterPm: Math.round(c.counterPm) };
+  const record: MoveRecord = {
+    move,
+    reply: answer,
+    perceivedValueBp: c.perceivedValueBp,
+    trust: c.trust,
+    counterPm: Math.round(c.counterPm),
+    targetPm: Math.round(reservationNow(c)),
+  };
   return { ...c, history: [...c.history, record] };
 }
 

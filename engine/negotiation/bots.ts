@@ -1,5 +1,5 @@
 import type { DealTerms, NegotiationContext } from './context.ts';
-import { MOVES_BY_STAGE, playMove, startNegotiation, type PersistedNegotiation } from './machine.ts';
+import { playMove, startNegotiation, type PersistedNegotiation } from './machine.ts';
 import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objection, type Pain, type Persona } from './types.ts';
 
 /**
@@ -7,12 +7,17 @@ import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objec
  * a seller at the table can see — the pains and priorities the buyer has revealed, the objection
  * on the table, the buyer's counter, our own ask and moves, trust, the replies so far, and the
  * deal's terms. A bot never reads the buyer's hidden profile (reservation price, true pains,
- * weights, alternative, patience, style); `persona.account` is the only persona field it may use.
+ * weights, alternative, patience, style, objection order); `persona.account` is the only persona
+ * field it may use. What it knows of the rules is what MODEL.md publishes (the effects of moves,
+ * the 950–1150‰ reservation range, patience of 6–10 moves).
  * Bots are pure functions of the context, so a bot's negotiation replays move for move.
  */
 export type NegotiationBot = (context: NegotiationContext, stage: string) => Move;
 
-/** What a seller may know of the model (MODEL.md): objections each attribute answers. Public rules, not the buyer's secrets. */
+/**
+ * Which attributes answer each objection: a published rule of the game (the same table as
+ * applyMove.ts, which does not export it), not the buyer's secret.
+ */
 const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
   price: ['service', 'innovation', 'payment'],
   'delivery-risk': ['delivery', 'service'],
@@ -102,10 +107,7 @@ function redirectFor(c: NegotiationContext, n: Notes): Attribute | undefined {
     const i = c.revealedWeights.indexOf(a);
     return i < 0 ? ATTRIBUTES.length + ANSWERS[c.pendingObjection as Objection].indexOf(a) : i;
   };
-  return ANSWERS[c.pendingObjection]
-    .filter((a) => (n.points[a] ?? 0) === 0)
-    .slice()
-    .sort((a, b) => rank(a) - rank(b))[0];
+  return ANSWERS[c.pendingObjection].filter((a) => (n.points[a] ?? 0) === 0).sort((a, b) => rank(a) - rank(b))[0];
 }
 
 /** The first pain in the list not yet asked about. */
@@ -157,12 +159,14 @@ export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
   discoveryMoves: 4,
   fabePoints: 1,
   fabeFirst: true,
-  basePm: 1000,
+  basePm: 950,
   safePm: 950,
-  priceAnswer: 'discount',
+  priceAnswer: 'redirect',
   maxAskPm: 1150,
-  // The 10th move is the last any buyer sits through: from the 9th on, a counter above cost with margin is taken.
-  acceptFromMove: 9,
+  // With an ask every buyer can meet once the objection is answered, waiting closes at the ask by the buyer's
+  // last move (the counter reaches R_eff there), so taking a lower counter near the end only loses money. A
+  // riskier ask (a higher basePm) would set this to 9 — the 10th move is the last any buyer sits through.
+  acceptFromMove: 99,
   acceptWithinPm: 1000,
   marginPm: 200,
 };
@@ -182,14 +186,15 @@ export function valueBuiltBp(c: NegotiationContext, withRedirect = false): numbe
   let bp = 100 * c.revealedPains.length;
   for (const p of c.revealedPains) bp += Math.min(600, 300 * (n.implications[p] ?? 0)) + 200 * (n.needPayoffs[p] ?? 0);
   const fabeSeen = new Set<Attribute>();
-  for (const { move } of c.history) {
+  for (const { move, reply } of c.history) {
     if (move.kind === 'fabe') {
       const tied = (move.pain !== undefined && c.revealedPains.includes(move.pain)) || c.revealedWeights.includes(move.attribute);
       const weight = c.revealedWeights[0] === move.attribute ? TOP_WEIGHT_FLOOR : 0;
       bp += 8 * weight * (tied ? 1 : 0.3) * (fabeSeen.has(move.attribute) ? 0.5 : 1);
       fabeSeen.add(move.attribute);
     }
-    if (move.kind === 'redirect') bp += REDIRECT_FLOOR_BP;
+    // Only a redirect the buyer took adds value (one that closed the deal needs no more counting).
+    if (move.kind === 'redirect' && !reply.key.startsWith('reply.redirect.rejected')) bp += REDIRECT_FLOOR_BP;
   }
   if (withRedirect && c.askPm === 0) bp += REDIRECT_FLOOR_BP;
   return Math.min(1500, bp);
@@ -342,9 +347,8 @@ export function playNegotiation(bot: NegotiationBot, persona: Persona, terms: De
       n = r.negotiation;
       continue;
     }
-    const allowed = (MOVES_BY_STAGE as Readonly<Record<string, readonly MoveKind[]>>)[n.stage] ?? r.allowed;
     let played = false;
-    for (const kind of allowed) {
+    for (const kind of r.allowed) {
       const fallback = playMove(n, FALLBACK[kind](n.context));
       if (fallback.ok) {
         n = fallback.negotiation;

@@ -18,6 +18,8 @@ export interface MoveRecord {
   readonly trust: number;
   /** The buyer's counter after the move, ‰ (0 before any price is on the table). */
   readonly counterPm: number;
+  /** The buyer's effective reservation R_eff after the move, ‰: where its counter is heading. */
+  readonly targetPm: number;
 }
 
 export type NegotiationOutcome = '' | 'deal' | 'lost' | 'alternative';

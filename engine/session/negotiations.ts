@@ -2,6 +2,7 @@ import { reject, type Rejection } from '../core/decider.ts';
 import type { AccountNegotiation } from '../model/decisions.ts';
 import { playMove, startNegotiation, type PersistedNegotiation } from '../negotiation/machine.ts';
 import { buyerPersona } from '../negotiation/persona.ts';
+import { negotiationScore } from '../negotiation/score.ts';
 import type { Move } from '../negotiation/types.ts';
 import type { SessionNegotiation, SessionState, Team } from './state.ts';
 import { firmIndexOf, marketIndexOf } from './teams.ts';
@@ -26,7 +27,14 @@ export function openNegotiation(state: SessionState, seed: string, team: Team, a
   const a = market.accounts.find((x) => x.id === account)!;
   const relationship = a.supplier === firm ? a.relationship : Math.min(60, a.preparation[firm]! * 10);
   const scenario = state.scenario!;
-  return startNegotiation(buyerPersona(seed, account, state.round), {
+  const buyer = buyerPersona(seed, account, state.round);
+  // The rival offer hardens when a group firm runs its bundle campaign here, and when this firm
+  // never prepared the renewal (MODEL.md: a late start raises the rival's offer by 5%).
+  const campaign = market.firms.some((f) => f.kind === 'group' && f.active && f.ai.campaignRounds > 0 && f.territories.includes(a.territory));
+  const late = a.preparation[firm] === 0;
+  const rivalCut = (campaign ? 0.05 : 0) + (late ? scenario.coefficients.customers.lateRenewalRivalBp / 10_000 : 0);
+  const persona = rivalCut === 0 ? buyer : { ...buyer, alternative: { ...buyer.alternative, pricePm: Math.round(buyer.alternative.pricePm * (1 - rivalCut)) } };
+  return startNegotiation(persona, {
     volume: a.volume,
     listPrice: scenario.product.listPrice,
     unitCost: scenario.product.unitCost,
@@ -72,6 +80,7 @@ export function negotiationResults(state: SessionState, teams: readonly Team[]):
       perceivedValueBp: c.perceivedValueBp,
       trust: c.trust,
       goodwillCost: c.goodwillCost,
+      score: negotiationScore(c),
     });
   }
   return out;

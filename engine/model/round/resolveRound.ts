@@ -213,6 +213,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     .map((s) => ({ shock: s.id, kind: s.kind, round: s.round, territory: s.territory, public: s.signalled }));
 
   w.round = round;
-  const outcome: RoundOutcome = { round, territories, firms, accounts, explanations: explain(w, ctx, before, firms, money), signals };
+  const negotiations = ctx.negotiations.map((n) => ({ firm: n.firm, account: n.account, deal: n.deal, pricePm: n.pricePm, score: n.score }));
+  const outcome: RoundOutcome = { round, territories, firms, accounts, explanations: explain(w, ctx, before, firms, money), signals, negotiations };
   return { market: w as MarketState, outcome };
 }

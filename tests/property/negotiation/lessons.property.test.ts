@@ -94,13 +94,24 @@ describe('negotiation lessons', () => {
 
   it('(b) walking away loses the deal more often when the buyer’s alternative is strong', () => {
     const rs = results('always-walk-away');
-    const rows = PERSONAS.map((p, i) => ({ surplus: alternativeSurplus(p), lost: rs[i]!.context.outcome === 'lost' }));
+    const rows = PERSONAS.map((p, i) => {
+      const history = rs[i]!.context.history;
+      const firstWalk = history.find((h) => h.move.kind === 'walk-away');
+      return {
+        surplus: alternativeSurplus(p),
+        // The buyer does not come back the first time the seller walks out...
+        lostAtOnce: firstWalk !== undefined && firstWalk.reply.key.startsWith('reply.walk-away.lost'),
+        // ...or, walking out again each time it does, the seller ends up losing the buyer.
+        lostInTheEnd: rs[i]!.context.outcome === 'lost',
+      };
+    });
     const sorted = [...rows].sort((a, b) => a.surplus - b.surplus);
     const half = sorted.length >> 1;
-    const lossRate = (xs: typeof rows) => xs.filter((x) => x.lost).length / xs.length;
     const weak = sorted.slice(0, half);
     const strong = sorted.slice(half);
-    expect(lossRate(strong)).toBeGreaterThan(lossRate(weak));
+    const rate = (xs: typeof rows, key: 'lostAtOnce' | 'lostInTheEnd') => xs.filter((x) => x[key]).length / xs.length;
+    expect(rate(strong, 'lostAtOnce')).toBeGreaterThan(rate(weak, 'lostAtOnce'));
+    expect(rate(strong, 'lostInTheEnd')).toBeGreaterThan(rate(weak, 'lostInTheEnd'));
   });
 
   it('(c) an opening ask far above the buyer’s range costs 10 trust, for every buyer', () => {
