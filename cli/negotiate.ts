@@ -49,12 +49,15 @@ export function parseMove(line: string): Move | null {
     case 'warranty':
       return Number.isSafeInteger(whole(a)) ? { kind: word, costYuan: whole(a) } : null;
     case 'staged':
+    case 'staged-delivery':
       return { kind: 'staged-delivery' };
     case 'trade':
       return a === 'term' || a === 'volume' || a === 'prepayment' ? { kind: 'trade', ask: a } : null;
     case 'accept':
+    case 'accept-counter':
       return { kind: 'accept-counter' };
     case 'walk':
+    case 'walk-away':
       return { kind: 'walk-away' };
     default:
       return null;

@@ -1,7 +1,7 @@
 import { clamp } from '../core/fixedPoint.ts';
 import type { MoveRecord, NegotiationContext } from './context.ts';
 import { buyerCounter, effectiveReservation, openingCounter } from './counter.ts';
-import { ATTRIBUTES, type Attribute, type Move, type Objection, type Reply } from './types.ts';
+import { ATTRIBUTES, type Attribute, type Move, type Objection, type Pain, type Reply } from './types.ts';
 
 /** Attributes that answer an objection when a seller affirms, adds value and redirects. */
 const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
@@ -13,6 +13,21 @@ const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
 };
 
 const MAX_PERCEIVED_VALUE_BP = 1500;
+const MAX_TIERED_BP = 1500;
+/** A discount this deep (or deeper) answers a price objection; a token cut does not. */
+const DISCOUNT_ANSWERS_PRICE_BP = 200;
+/** Discovery the buyer sits through before a price is on the table, beyond its patience. */
+const DISCOVERY_ALLOWANCE = 8;
+
+/** Which attributes speak to each pain: a FABE point is tied to a pain only through these. */
+const PAIN_ATTRIBUTES: Readonly<Record<Pain, readonly Attribute[]>> = {
+  downtime: ['service', 'innovation'],
+  stockouts: ['delivery'],
+  'slow-service': ['service'],
+  'cash-flow': ['payment', 'price'],
+  'staff-turnover': ['service', 'innovation'],
+  integration: ['innovation', 'service'],
+};
 const IMPLICATION_CAP_BP = 600;
 const MAX_OBJECTIONS = 2;
 
@@ -49,6 +64,13 @@ function nextObjection(c: NegotiationContext): Objection | '' {
 
 type Step = { context: NegotiationContext; reply: Reply };
 
+/** Giving ground invites the next objection (up to the buyer's limit), once the last one is settled. */
+function raiseNext(c: NegotiationContext): NegotiationContext {
+  if (c.pendingObjection !== '' || c.raisedObjections.length === 0) return c;
+  const next = nextObjection(c);
+  return next ? { ...c, pendingObjection: next, raisedObjections: [...c.raisedObjections, next] } : c;
+}
+
 function question(c: NegotiationContext, move: Extract<Move, { kind: 'situation' | 'problem' | 'implication' | 'need-payoff' }>): Step {
   switch (move.kind) {
     case 'situation': {
@@ -69,8 +91,8 @@ function question(c: NegotiationContext, move: Extract<Move, { kind: 'situation'
           reply: reply(c, 'problem.hit', { pain: move.pain }),
         };
       }
-      // A miss costs the buyer's patience: one more move spent.
-      return { context: { ...c, moves: c.moves + 1 }, reply: reply(c, 'problem.miss') };
+      // A miss costs the buyer's patience.
+      return { context: { ...c, patienceLost: c.patienceLost + 1 }, reply: reply(c, 'problem.miss') };
     }
     case 'implication': {
       const so = c.implicationBp[move.pain] ?? 0;
@@ -82,7 +104,12 @@ function question(c: NegotiationContext, move: Extract<Move, { kind: 'situation'
       };
     }
     case 'need-payoff':
-      return { context: { ...c, perceivedValueBp: addValue(c, 200) }, reply: reply(c, 'need-payoff', { pain: move.pain }) };
+      // The buyer states what solving a pain is worth once; asking again adds nothing.
+      if (c.payoffAsked.includes(move.pain)) return { context: c, reply: reply(c, 'implication.again', { pain: move.pain }) };
+      return {
+        context: { ...c, perceivedValueBp: addValue(c, 200), payoffAsked: [...c.payoffAsked, move.pain] },
+        reply: reply(c, 'need-payoff', { pain: move.pain }),
+      };
   }
 }
 
@@ -95,7 +122,8 @@ function statement(c: NegotiationContext, move: Extract<Move, { kind: 'fabe' | '
   const made = c.pointsMade[move.attribute] ?? 0;
   const points = { ...c.pointsMade, [move.attribute]: made + 1 };
   if (move.kind === 'fabe') {
-    const tied = (move.pain !== undefined && c.revealedPains.includes(move.pain)) || c.revealedWeights.includes(move.attribute);
+    const tiedToPain = move.pain !== undefined && c.revealedPains.includes(move.pain) && PAIN_ATTRIBUTES[move.pain].includes(move.attribute);
+    const tied = tiedToPain || c.revealedWeights.includes(move.attribute);
     const bp = 8 * c.persona.weights[move.attribute] * (tied ? 1 : 0.3) * (made > 0 ? 0.5 : 1);
     const key = made > 0 ? 'fabe.repeat' : tied ? 'fabe.tied' : 'fabe.untied';
     return { context: { ...c, pointsMade: points, perceivedValueBp: addValue(c, bp) }, reply: reply(c, key, { attribute: move.attribute }) };
@@ -120,14 +148,15 @@ function concession(c: NegotiationContext, move: Extract<Move, { kind: 'discount
         concessionCostPm: c.concessionCostPm + cut,
         discountPm: c.discountPm + cut,
         targetDropPm: c.targetDropPm + cut / 2,
-        pendingObjection: c.pendingObjection === 'price' ? ('' as const) : c.pendingObjection,
+        pendingObjection: c.pendingObjection === 'price' && move.bp >= DISCOUNT_ANSWERS_PRICE_BP ? ('' as const) : c.pendingObjection,
       };
-      return { context: next, reply: reply(c, 'concession', { price: Math.round(next.askPm) }) };
+      return { context: raiseNext(next), reply: reply(c, 'concession', { price: Math.round(next.askPm) }) };
     }
     case 'tiered': {
-      // Volume tiers are worth a discount to the buyer and cost about 40% of one.
-      const value = (c.askPm * move.bp) / 10_000;
-      const next = { ...c, concessionValuePm: c.concessionValuePm + value, concessionCostPm: c.concessionCostPm + 0.4 * value };
+      // Volume tiers are worth a discount to the buyer and cost about 40% of one; past a point more tiers add nothing.
+      const bp = Math.min(move.bp, MAX_TIERED_BP - c.tieredBp);
+      const value = (c.askPm * Math.max(0, bp)) / 10_000;
+      const next = { ...c, tieredBp: c.tieredBp + Math.max(0, bp), concessionValuePm: c.concessionValuePm + value, concessionCostPm: c.concessionCostPm + 0.4 * value };
       return { context: next, reply: reply(c, 'concession', { price: Math.round(c.askPm) }) };
     }
     case 'bundle':
@@ -179,15 +208,27 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
       const reff = reservationNow(c);
       // An opening far above the buyer's range costs trust (MODEL.md: 10 above 1.15 × R_eff).
       const tooHigh = first && move.pricePm > 1.15 * reff;
+      // Asking again for less is a discount by another name; asking for more hurts trust.
+      const cut = first ? 0 : Math.max(0, c.askPm - move.pricePm);
+      const raised = !first && move.pricePm > c.askPm;
       c = {
         ...c,
         askPm: move.pricePm,
         firstAskPm: first ? move.pricePm : c.firstAskPm,
+        quotedAt: first ? c.moves : c.quotedAt,
         openingCounterPm: first ? openingCounter(reff, move.pricePm) : c.openingCounterPm,
-        trust: c.trust - (tooHigh ? 10 : 0),
+        discountPm: c.discountPm + cut,
+        concessionCostPm: c.concessionCostPm + cut,
+        targetDropPm: c.targetDropPm + cut / 2,
+        trust: c.trust - (tooHigh ? 10 : 0) - (raised ? 3 : 0),
+        // A new ask can never leave the buyer's counter above it.
+        counterPm: first ? 0 : Math.min(c.counterPm, move.pricePm),
       };
-      const objection = first ? nextObjection(c) : c.pendingObjection;
-      c = { ...c, pendingObjection: objection, raisedObjections: objection && first ? [...c.raisedObjections, objection] : c.raisedObjections };
+      if (first) {
+        const objection = nextObjection(c);
+        c = { ...c, pendingObjection: objection, raisedObjections: objection ? [...c.raisedObjections, objection] : c.raisedObjections };
+      } else c = raiseNext(c);
+      const objection = c.pendingObjection;
       step = {
         context: c,
         reply: tooHigh ? reply(c, 'quote.anchor-high', { price: move.pricePm }) : objection ? reply(c, `objection.${objection}`) : reply(c, 'counter', { price: 0 }),
@@ -210,8 +251,9 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
       const reff = reservationNow(c);
       const alternativeSurplus = c.persona.reservationPm - c.persona.alternative.pricePm + (c.persona.alternative.service - 500) / 10;
       if (reff - c.askPm > alternativeSurplus || c.askPm <= c.persona.alternative.pricePm) {
-        const back = Math.max(c.counterPm, c.askPm * 0.99);
-        step = { context: { ...c, walkedAway: true, counterPm: back, askPm: back }, reply: reply(c, 'walk-away.return', { price: Math.round(back) }) };
+        // MODEL.md: it comes back at max(b_n, ask − 1%), its objection dropped; our ask stands.
+        const back = Math.min(c.askPm, Math.max(c.counterPm, c.askPm * 0.99));
+        step = { context: { ...c, walkedAway: true, counterPm: back, pendingObjection: '' }, reply: reply(c, 'walk-away.return', { price: Math.round(back) }) };
       } else {
         step = { context: { ...c, walkedAway: true, trust: c.trust - 20, outcome: 'lost' }, reply: reply(c, 'walk-away.lost') };
       }
@@ -220,9 +262,12 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
   }
   c = { ...step.context, trust: clamp(step.context.trust, 0, 100), moves: step.context.moves + 1 };
   let answer = step.reply;
+  // Moves since the first quote, the quote included: the n of MODEL.md's b_n, reaching P on the buyer's last move.
+  const sinceQuote = c.firstAskPm > 0 ? c.moves - c.quotedAt : 0;
   if (c.outcome === '' && c.askPm > 0) {
-    const counter = buyerCounter(c.moves, c.persona.patience, c.persona.style, c.openingCounterPm, reservationNow(c));
-    c = { ...c, counterPm: Math.max(c.counterPm, counter) };
+    // The buyer never offers more than it was asked for.
+    const counter = buyerCounter(sinceQuote + c.patienceLost, c.persona.patience, c.persona.style, c.openingCounterPm, reservationNow(c));
+    c = { ...c, counterPm: Math.min(c.askPm, Math.max(c.counterPm, counter)) };
     if (c.pendingObjection === '' && c.counterPm >= c.askPm) {
       c = { ...c, outcome: 'deal', dealPricePm: c.askPm };
       answer = reply(c, 'deal', { price: Math.round(c.askPm) });
@@ -230,7 +275,9 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
       answer = reply(c, 'counter', { price: Math.round(c.counterPm) });
     }
   }
-  if (c.outcome === '' && c.moves >= c.persona.patience) {
+  // Patience runs from the first quote; before it, the buyer sits through some discovery.
+  const spent = c.firstAskPm > 0 ? sinceQuote + c.patienceLost : c.moves + c.patienceLost - DISCOVERY_ALLOWANCE;
+  if (c.outcome === '' && spent >= c.persona.patience) {
     c = { ...c, outcome: 'alternative' };
     answer = reply(c, 'patience.out');
   }

@@ -124,9 +124,9 @@ export interface ValueSellingOptions {
   /** Pains to uncover before moving on. */
   readonly pains: number;
   /**
-   * Discovery ends when the next question could take the buyer past this many moves (a missed
-   * problem question costs two). MODEL.md publishes patience as 6–10 moves: quoting by the 5th
-   * move and answering the objection on the 6th closes in time with every buyer.
+   * Discovery ends when the next question would take it past this many moves. A buyer's patience
+   * (6–10 moves, MODEL.md) runs from the first quote, and it sits through some discovery first;
+   * eight moves of discovery leave room for any buyer while building most of the value.
    */
   readonly discoveryMoves: number;
   /** FABE points to make on the revealed priorities (each tied to a revealed pain when there is one). */
@@ -156,7 +156,7 @@ export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
   situations: 1,
   maxMisses: 4,
   pains: 2,
-  discoveryMoves: 4,
+  discoveryMoves: 8,
   fabePoints: 1,
   fabeFirst: true,
   basePm: 950,
@@ -220,7 +220,7 @@ export function valueSellingBot(options: Partial<ValueSellingOptions> = {}): Neg
         if (m) return m;
       }
       const pain = nextPainToAsk(n);
-      // A miss costs the buyer two moves of patience.
+      // A miss costs the buyer one move of patience on top of the move itself.
       if (c.revealedPains.length < o.pains && n.misses < o.maxMisses && pain && fits(2)) return { kind: 'problem', pain };
       for (const p of c.revealedPains) {
         if (!fits(1)) break;

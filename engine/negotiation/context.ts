@@ -40,6 +40,14 @@ export interface NegotiationContext {
   readonly pointsMade: Readonly<Partial<Record<Attribute, number>>>;
   readonly askPm: number;
   readonly firstAskPm: number;
+  /** Moves made before the first quote: the buyer's patience and counter run from it. */
+  readonly quotedAt: number;
+  /** Patience lost to questions about pains the buyer does not have. */
+  readonly patienceLost: number;
+  /** Pains whose value the buyer has already stated (a need-payoff counts once). */
+  readonly payoffAsked: readonly Pain[];
+  /** Tiered pricing offered so far, bp (capped: tiers stop adding value). */
+  readonly tieredBp: number;
   readonly openingCounterPm: number;
   readonly counterPm: number;
   /** What the concessions given are worth to the buyer, ‰ of list per unit. */

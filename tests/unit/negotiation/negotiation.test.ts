@@ -69,7 +69,7 @@ describe('moves', () => {
     if (!hit.ok || !miss.ok) throw new Error('refused');
     expect(hit.negotiation.context.perceivedValueBp).toBe(100);
     expect(hit.negotiation.context.revealedPains).toEqual([persona.pains[0]]);
-    expect(miss.negotiation.context.moves).toBe(2);
+    expect(miss.negotiation.context.patienceLost).toBe(1);
   });
 
   it('a modest ask with objections answered closes a deal at the ask for most buyers', () => {
