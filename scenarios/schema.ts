@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { DEFAULT_COEFFICIENTS as D, type Coefficients } from '../engine/model/coefficients.ts';
-import { SEGMENTS, type FirmKind, type KeyAccountSpec, type Scenario, type ShockKind, type Stage, type Tier } from '../engine/model/scenario.ts';
+import { SEGMENTS, SHOCK_KINDS, type FirmKind, type KeyAccountSpec, type Scenario, type ShockKind, type Stage, type Tier } from '../engine/model/scenario.ts';
 
 /** Entity ids: kebab-case, starting with a letter, at most 40 characters. */
 export const ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
@@ -123,15 +123,6 @@ const TIERS = [1, 2, 3] as const;
 const STAGES = ['new', 'growth', 'mature'] as const;
 const FIRM_KINDS = ['team', 'brand', 'group', 'digital', 'sme', 'cross-industry'] as const;
 const INFLUENCES = [1, 2, 3, 4, 5] as const;
-const SHOCK_KINDS = [
-  'supply-disruption',
-  'downturn',
-  'policy-support',
-  'technology-upgrade',
-  'price-war',
-  'rep-poaching',
-  'digital-entrant',
-] as const;
 
 // The lists above must name exactly the engine's values: a kind the engine adds fails here.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : never) : never;

@@ -13,6 +13,21 @@ function everyRep(d: Decisions, plan: (p: RepPlan) => RepPlan): Decisions {
 
 const hoursOf = (p: RepPlan) => p.prospecting + p.accounts + p.longTail + p.development + p.training;
 
+/** A plan with every discretionary line cut: no travel, contingency, training, incentives or tools. */
+function withoutSpending(d: Decisions, promotionPerTerritory = 0): Decisions {
+  return {
+    ...d,
+    travel: 0,
+    contingency: 0,
+    training: [],
+    incentives: [],
+    toolkit: false,
+    templates: false,
+    mediation: false,
+    territories: d.territories.map((t) => ({ ...t, promotion: promotionPerTerritory, channel: 0, automation: false })),
+  };
+}
+
 /**
  * The one-lever strategies of MODEL.md section 4. Each pushes a single idea to the limit; the
  * balance suite checks that none of them beats the balanced bot.
@@ -31,17 +46,7 @@ export const degenerateBots: Readonly<Record<string, Bot>> = {
   'all-promotion': (v) => {
     const d = balancedBot(v);
     const budget = v.market.firms[v.firm]!.budget;
-    const per = Math.floor(budget / Math.max(1, d.territories.length));
-    return {
-      ...d,
-      travel: 0,
-      contingency: 0,
-      training: [],
-      incentives: [],
-      toolkit: false,
-      templates: false,
-      territories: d.territories.map((t) => ({ ...t, promotion: per, channel: 0, automation: false })),
-    };
+    return withoutSpending(d, Math.floor(budget / Math.max(1, d.territories.length)));
   },
   'all-key-accounts': (v) => everyRep(balancedBot(v), (p) => ({ ...p, prospecting: 0, longTail: 0, development: 0, training: 0, accounts: hoursOf(p) })),
   'all-long-tail': (v) => everyRep(balancedBot(v), (p) => ({ ...p, prospecting: 0, accounts: 0, development: 0, training: 0, longTail: hoursOf(p) })),
@@ -64,18 +69,7 @@ export const degenerateBots: Readonly<Record<string, Bot>> = {
   'ignore-renewals': (v) => everyRep({ ...balancedBot(v), executive: [] }, (p) => ({ ...p, longTail: p.longTail + p.accounts, accounts: 0 })),
   'cut-spending-end': (v) => {
     const d = balancedBot(v);
-    if (v.round <= v.scenario.rounds - 3) return d;
-    return {
-      ...d,
-      travel: 0,
-      contingency: 0,
-      training: [],
-      incentives: [],
-      toolkit: false,
-      templates: false,
-      mediation: false,
-      territories: d.territories.map((t) => ({ ...t, promotion: 0, channel: 0, automation: false })),
-    };
+    return v.round <= v.scenario.rounds - 3 ? d : withoutSpending(d);
   },
   'hoard-contingency': (v) => {
     const d = defaultDecisions(v.market, v.scenario, v.firm);

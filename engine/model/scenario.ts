@@ -72,14 +72,16 @@ export interface KeyAccountSpec {
   readonly relationship: number;
 }
 
-export type ShockKind =
-  | 'supply-disruption'
-  | 'downturn'
-  | 'policy-support'
-  | 'technology-upgrade'
-  | 'price-war'
-  | 'rep-poaching'
-  | 'digital-entrant';
+export const SHOCK_KINDS = [
+  'supply-disruption',
+  'downturn',
+  'policy-support',
+  'technology-upgrade',
+  'price-war',
+  'rep-poaching',
+  'digital-entrant',
+] as const;
+export type ShockKind = (typeof SHOCK_KINDS)[number];
 
 export interface ShockSpec {
   readonly id: string;

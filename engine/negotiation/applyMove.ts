@@ -3,8 +3,8 @@ import type { MoveRecord, NegotiationContext } from './context.ts';
 import { buyerCounter, effectiveReservation, openingCounter } from './counter.ts';
 import { ATTRIBUTES, type Attribute, type Move, type Objection, type Pain, type Reply } from './types.ts';
 
-/** Attributes that answer an objection when a seller affirms, adds value and redirects. */
-const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
+/** Attributes that answer an objection when a seller affirms, adds value and redirects (published rules: bots may use them). */
+export const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
   price: ['service', 'innovation', 'payment'],
   'delivery-risk': ['delivery', 'service'],
   'switching-cost': ['service', 'innovation', 'payment'],

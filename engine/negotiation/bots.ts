@@ -1,3 +1,4 @@
+import { ANSWERS } from './applyMove.ts';
 import type { DealTerms, NegotiationContext } from './context.ts';
 import { playMove, startNegotiation, type PersistedNegotiation } from './machine.ts';
 import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objection, type Pain, type Persona } from './types.ts';
@@ -13,18 +14,6 @@ import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objec
  * Bots are pure functions of the context, so a bot's negotiation replays move for move.
  */
 export type NegotiationBot = (context: NegotiationContext, stage: string) => Move;
-
-/**
- * Which attributes answer each objection: a published rule of the game (the same table as
- * applyMove.ts, which does not export it), not the buyer's secret.
- */
-const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
-  price: ['service', 'innovation', 'payment'],
-  'delivery-risk': ['delivery', 'service'],
-  'switching-cost': ['service', 'innovation', 'payment'],
-  'current-supplier-fine': ['innovation', 'service', 'delivery'],
-  'budget-timing': ['payment', 'price'],
-};
 
 /** The seller's own notes, rebuilt from the logged moves and what the buyer has revealed. */
 interface Notes {

@@ -1,15 +1,8 @@
 import { reject, type Rejection } from '../core/decider.ts';
-import type { Scenario, ShockKind } from '../model/scenario.ts';
+import { SHOCK_KINDS, type Scenario, type ShockKind } from '../model/scenario.ts';
 
-export const SHOCK_KINDS: readonly ShockKind[] = [
-  'supply-disruption',
-  'downturn',
-  'policy-support',
-  'technology-upgrade',
-  'price-war',
-  'rep-poaching',
-  'digital-entrant',
-];
+export { SHOCK_KINDS };
+
 
 const ID = /^[a-z][a-z0-9-]{0,39}$/;
 
