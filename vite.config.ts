@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     root: '.',
+    setupFiles: ['tests/support/fastCheckSeed.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
       { extends: true, test: { name: 'property', include: ['tests/property/**/*.test.ts'], testTimeout: 60_000 } },
