@@ -64,6 +64,7 @@ export const suite: BenchSuite = {
       baselineLabel: `typed-array loop of MCI attraction and share for each of the ${market.customers.size.length.toLocaleString('en')} customers against each of the ${market.firms.length} firms`,
       target: 3,
       better: 'lower',
+      clock: 'cpu',
       runs: 60,
       warmup: 20,
       batch: 5,
