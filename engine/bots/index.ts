@@ -1,6 +1,7 @@
 import { balancedBot } from './balanced.ts';
 import type { Bot } from './bot.ts';
 import { degenerateBots, randomBot } from './degenerate.ts';
+import { LEVER_BOTS } from './levers.ts';
 import { fitBudget } from './balanced.ts';
 import type { BotView } from './bot.ts';
 import type { Decisions } from '../model/decisions.ts';
@@ -11,10 +12,13 @@ export const BOTS: Readonly<Record<string, Bot>> = {
   balanced: balancedBot,
   random: randomBot,
   ...degenerateBots,
+  ...LEVER_BOTS,
 };
 
-export const BOT_IDS: readonly string[] = Object.keys(BOTS);
+/** The bots a person picks by name (the lever variants are for balance checks). */
+export const BOT_IDS: readonly string[] = ['balanced', 'random', ...Object.keys(degenerateBots)];
 export const DEGENERATE_BOT_IDS: readonly string[] = Object.keys(degenerateBots);
+export const LEVER_BOT_IDS: readonly string[] = Object.keys(LEVER_BOTS);
 
 export function isBotId(id: unknown): id is string {
   return typeof id === 'string' && Object.hasOwn(BOTS, id);
