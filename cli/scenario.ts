@@ -18,6 +18,9 @@ import { matchJobs, startMatchPool } from './tournament/jobs.ts';
 import type { MatchResult } from './tournament/match.ts';
 import { startProgress } from './tournament/progress.ts';
 
+/** Scorecard points by which a pushed lever must beat the balanced bot to be flagged. */
+const LEVER_TOLERANCE = 1;
+
 const USAGE = `usage: npm run scenario -- check <file|id>
        npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>]`;
 
@@ -76,7 +79,9 @@ async function balance(arg: string, seeds: number, workers: number, roundsArg: s
   const rows = Object.entries(figures).map(([bot, f]) => [bot, f.median.toFixed(1), f.balancedMedian.toFixed(1), `${(f.winRate * 100).toFixed(0)}%`]);
   console.log(renderTable(['bot', 'median', 'balanced', 'wins'], rows));
   const rivals = DEGENERATE_BOT_IDS.concat('random').filter((b) => figures[b]!.median >= figures[b]!.balancedMedian || figures[b]!.winRate > 0.1);
-  const levers = LEVER_BOT_IDS.filter((b) => figures[b]!.median > figures[b]!.balancedMedian);
+  // A lever pushed to one side must beat the balanced setting by more than a point of the
+  // scorecard to count: a flat optimum is not an optimum at a bound.
+  const levers = LEVER_BOT_IDS.filter((b) => figures[b]!.median > figures[b]!.balancedMedian + LEVER_TOLERANCE);
   console.log('');
   console.log(
     rivals.length === 0
@@ -85,7 +90,7 @@ async function balance(arg: string, seeds: number, workers: number, roundsArg: s
   );
   console.log(
     levers.length === 0
-      ? '✓ no lever has its optimum at a bound (pushing any lever ×0.5 or ×1.5 scores lower)'
+      ? `✓ no lever has its optimum at a bound (no lever pushed ×0.5 or ×1.5 scores ${LEVER_TOLERANCE} point higher)`
       : `✗ levers whose optimum lies at or past a bound: ${levers.join(', ')}`,
   );
   return rivals.length === 0 && levers.length === 0 ? 0 : 1;

@@ -48,10 +48,10 @@ export const balancedBot: Bot = (view) => {
     return {
       rep: r.id,
       territory: placed.get(r.id)!,
-      prospecting: 18,
+      prospecting: 22,
       accounts,
       // 62 of 64 call-units: a full week with a little slack.
-      longTail: 62 - 18 - 6 - accounts - trainingHours,
+      longTail: 62 - 22 - 6 - accounts - trainingHours,
       development: 6,
       training: trainingHours,
     };
@@ -69,7 +69,15 @@ export const balancedBot: Bot = (view) => {
   const territories = base.territories.map((t) => {
     const ti = market.territories.findIndex((x) => x.id === t.territory);
     const large = servedCustomers(market, firm, ti) >= 60;
-    return { ...t, automation: large, target: roundHalfEven(kpiBaseline(market, scenario, firm, ti, round) * 1.05) };
+    // More promotion (×1.7) and channel (×1.3) than the plain default: the balance sweep
+    // (npm run scenario -- balance) found the default underinvested in both.
+    return {
+      ...t,
+      promotion: roundHalfEven(t.promotion * 1.7),
+      channel: roundHalfEven(t.channel * 1.3),
+      automation: large,
+      target: roundHalfEven(kpiBaseline(market, scenario, firm, ti, round) * 1.05),
+    };
   });
   // When supply is short, ask operations to put the biggest key accounts first.
   const shortSupply = market.shocks.some((s) => s.kind === 'supply-disruption' && s.toRound >= round);

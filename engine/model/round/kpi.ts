@@ -12,8 +12,9 @@ function seasonShift(ctx: RoundContext): number {
 
 /**
  * KPI lights by week: the baseline is last year's same period grown by b, the band floats by the
- * market's volatility σv around it. Cumulative revenue against the prorated target: green at or
- * above it, yellow above the band's lower bound, red after two weeks running below it.
+ * market's volatility σv around it. Cumulative revenue against the prorated target (never below
+ * the baseline): green at or above it, yellow above the band's lower bound, red after two weeks
+ * running below it.
  */
 export function kpis(w: Work, ctx: RoundContext): void {
   const b = ctx.scenario.market.baselineGrowthBp / 10_000;
@@ -26,7 +27,9 @@ export function kpis(w: Work, ctx: RoundContext): void {
     w.territories.forEach((t, ti) => {
       if (!f.territories.includes(t.id)) return;
       const baseline = roundHalfEven(f.lastYear[ti]! * (1 + b) * seasonShift(ctx));
-      const target = d.territories.find((x) => x.territory === t.id)?.target ?? baseline;
+      // The lights measure against the team's target or the baseline, whichever is higher: a
+      // target set below the baseline (sandbagging) does not turn the lights green.
+      const target = Math.max(baseline, d.territories.find((x) => x.territory === t.id)?.target ?? baseline);
       const lower = roundHalfEven(baseline * (1 - sigma));
       const upper = roundHalfEven(baseline * (1 + sigma));
       const revenue = roundHalfEven(ctx.revenueBy[fi]![ti]!);
