@@ -58,7 +58,7 @@ async function main(argv: string[]): Promise<number> {
     if (unknown.length) throw new UsageError(`unknown bot(s): ${unknown.join(', ')}`);
     const mode = args.mode ?? 'shared';
     if (mode !== 'shared' && mode !== 'parallel') throw new UsageError('--mode must be shared or parallel');
-    const teams = wholeNumber('teams', args.teams, Math.max(botList.length, args.bots ? botList.length : 4), 1, mode === 'shared' ? slots : 12);
+    const teams = wholeNumber('teams', args.teams, Math.min(mode === 'shared' ? slots : 12, args.bots ? botList.length : Math.max(botList.length, 4)), 1, mode === 'shared' ? slots : 12);
     if (botList.length !== 1 && botList.length !== teams) throw new UsageError(`--bots lists ${botList.length} bots for ${teams} teams: give one, or one per team`);
     const bots = Array.from({ length: teams }, (_, i) => botList[botList.length === 1 ? 0 : i]!);
     const rounds = wholeNumber('rounds', args.rounds, scenario.rounds, 1, scenario.rounds);

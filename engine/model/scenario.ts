@@ -13,8 +13,8 @@ export const SEGMENTS = ['sme', 'young-digital', 'traditional'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
 /**
- * Who runs a firm. `team`: a trainee team or, when no team takes the slot, a bot.
- * The others are the AI archetypes of MODEL.md.
+ * Who runs a firm. `team`: a slot for a trainee team (or a bot team); a slot no team takes stays
+ * out of the market. The others are the AI archetypes of MODEL.md.
  */
 export type FirmKind = 'team' | 'brand' | 'group' | 'digital' | 'sme' | 'cross-industry';
 

@@ -33,7 +33,7 @@ export function incentiveMorale(grants: readonly IncentiveGrant[], round: number
   let total = 0;
   for (const g of grants) {
     const half = ctx.c.team.incentives[g.kind].halfLifeRounds;
-    total += (g.centiPoints / 100) * pow(0.5, (round - g.round) / half);
+    total += (g.centiPoints / 100) * pow(0.5, (round - g.round) / Math.max(1, half));
   }
   return total;
 }
