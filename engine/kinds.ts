@@ -14,7 +14,7 @@ import type { SessionState } from './session/state.ts';
 /** Scenario ids starting with this prefix belong to the kernel's demo aggregate. */
 export const DEMO_LEDGER_PREFIX = 'demo-ledger';
 
-// biome-ignore lint: the registry holds deciders of different state types
+// The registry holds deciders of different state types, so the state is `any` here.
 type AnyDecider = Decider<any, { type: string }, DomainEvent>;
 
 function isDemo(header: LogHeader): boolean {

@@ -2,7 +2,7 @@ import type { Draft } from 'immer';
 import { clonePlain } from '../../core/clonePlain.ts';
 import type { Coefficients } from '../coefficients.ts';
 import type { AccountNegotiation, Decisions } from '../decisions.ts';
-import type { Explanation, FunnelOutcome, KpiOutcome } from '../outcome.ts';
+import type { FunnelOutcome, KpiOutcome } from '../outcome.ts';
 import type { Scenario, ShockSpec } from '../scenario.ts';
 import type { CustomerColumns, MarketState } from '../state.ts';
 
@@ -66,8 +66,7 @@ export interface RoundContext {
   /** [territory][segment][firm] */
   segmentAttraction: number[][][];
   takeUp: number[];
-  /** [firm]: units ordered and delivered, revenue by source. */
-  ordered: number[];
+  /** [firm]: units delivered, revenue by source. */
   delivered: number[];
   ltRevenue: number[];
   kaRevenue: number[];
@@ -83,10 +82,6 @@ export interface RoundContext {
   kpis: KpiOutcome[][];
   leavers: string[][];
   hires: number[];
-  costToServe: number[];
-  /** [firm] LT hours per customer served, for response in CSAT. */
-  responsePm: number[];
-  explanations: Explanation[];
   /** [account index] event this round. */
   accountEvents: string[];
   accountPrevious: number[];

@@ -48,7 +48,6 @@ export function deliver(w: Work, ctx: RoundContext): void {
     const ltTotal = ltUnits[fi]!.reduce((s, x) => s + x, 0);
     const kaTotal = kaOrders.reduce((s, x) => s + x, 0);
     const orders = ltTotal + kaTotal + f.backlog;
-    ctx.ordered[fi] = orders;
     let capacity = orders;
     let expeditedYuan = 0;
     if (d) {

@@ -43,16 +43,12 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
     if (!f.active) return;
     const d = ctx.decisions[fi];
     const fill = ctx.fillBp[fi]! / 10_000;
-    let hoursTotal = 0;
-    let served = 0;
     for (let ti = 0; ti < nT; ti++) {
       const mine = count[fi * nT + ti]!;
       if (mine === 0) continue;
       const t = w.territories[ti]!;
       const automated = d?.territories.some((x) => x.territory === t.id && x.automation) ?? false;
       const lt = ctx.effort[fi]![ti]!.longTail;
-      hoursTotal += lt;
-      served += mine;
       let response = d ? clamp(lt / (mine * LT_HOURS_PER_CUSTOMER), 0, 1) : 0.5 + f.service / 2000;
       if (automated) response = Math.max(response, 0.85);
       if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
@@ -61,7 +57,6 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       const complaints = (c.customers.complaintRateBp / 10_000) * (1 + 3 * (1 - fill));
       unanswered[fi * nT + ti] = Math.min(1, complaints * (1 - response));
     }
-    ctx.responsePm[fi] = served === 0 ? 1000 : Math.round(clamp(hoursTotal / (served * LT_HOURS_PER_CUSTOMER), 0, 1) * 1000);
   });
   // One pass, one draw per customer from one stream a round.
   const speed = c.customers.csatSpeedPm / 1000;
