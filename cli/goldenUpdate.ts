@@ -9,6 +9,8 @@ import { logLines } from '../engine/core/jsonl.ts';
 import { fold } from '../engine/core/replay.ts';
 import { readLog } from '../engine/core/verify.ts';
 import { playBotSession } from '../engine/session/botSession.ts';
+import type { SessionState } from '../engine/session/state.ts';
+import { sessionStateHash } from '../engine/session/stateHash.ts';
 import { catalogFor, deciderFor } from '../engine/kinds.ts';
 import { loadBuiltIn } from '../scenarios/library.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
@@ -19,7 +21,7 @@ const SESSIONS = [
   { file: 'workshop-parallel.jsonl', scenario: 'workshop', seed: 'golden-2', bots: ['balanced', 'all-one-territory'], rounds: 4, mode: 'parallel' as const },
 ];
 
-const expected: Record<string, { count: number; head: string; stateHash: string }> = {};
+const expected: Record<string, { count: number; head: string; stateHash: string; marketHash?: string }> = {};
 for (const s of SESSIONS) {
   const loaded = loadBuiltIn(s.scenario);
   if (!loaded.ok) throw new Error(`${s.scenario} does not load`);
@@ -40,7 +42,14 @@ for (const file of ['demo-ledger.jsonl', 'demo-ledger-v1.jsonl', ...SESSIONS.map
   if (!read.ok) throw new Error(`${file}: ${JSON.stringify(read.problem)}`);
   const decider = deciderFor(read.header);
   if (typeof decider === 'string') throw new Error(decider);
-  expected[file] = { count: read.count, head: read.head, stateHash: hashOf(fold(decider, read.header, read.events)) };
+  const state = fold(decider, read.header, read.events);
+  const session = SESSIONS.some((s) => s.file === file);
+  expected[file] = {
+    count: read.count,
+    head: read.head,
+    stateHash: hashOf(state),
+    ...(session ? { marketHash: sessionStateHash(state as SessionState) } : {}),
+  };
 }
 await writeFile('tests/golden/expected.json', `${JSON.stringify(expected, null, 2)}\n`);
 console.log('wrote tests/golden/expected.json');

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { hashOf } from '../engine/core/hash.ts';
 import type { Scenario } from '../engine/model/scenario.ts';
 import { findJsonSyntaxError } from './jsonSyntax.ts';
+import { checkScenarioRules } from './rules.ts';
 import { ID_PATTERN, scenarioSchema, type IssueParams } from './schema.ts';
 
 export interface ScenarioProblem {
@@ -314,6 +315,13 @@ export function parseScenarioValue(value: unknown): ScenarioParseResult {
     const result = scenarioSchema.safeParse(value, { reportInput: true });
     if (!result.success) {
       const problems = result.error.issues.flatMap((issue) => issueProblems(issue, value));
+      // zod runs the whole-file rules only on a well-typed file; run them here too so an author
+      // sees every problem at once. Rules skip values whose type is wrong, so nothing doubles.
+      const seen = new Set(problems.map((p) => `${p.path}\n${p.message}`));
+      checkScenarioRules(value, (path, message, hint) => {
+        const problem = { path: jsonPath(path), message, ...(hint ? { hint } : {}) };
+        if (!seen.has(`${problem.path}\n${message}`)) problems.push(problem);
+      });
       if (problems.length > MAX_PROBLEMS) {
         const more = problems.length - MAX_PROBLEMS;
         return fail([

@@ -8,14 +8,30 @@
  */
 import { z } from 'zod';
 import { DEFAULT_COEFFICIENTS as D, type Coefficients } from '../engine/model/coefficients.ts';
-import { SEGMENTS, SHOCK_KINDS, type FirmKind, type KeyAccountSpec, type Scenario, type ShockKind, type Stage, type Tier } from '../engine/model/scenario.ts';
+import {
+  DEBRIEF_TRIGGERS,
+  DECISION_TOPICS,
+  FRAMEWORKS,
+  SEGMENTS,
+  SHOCK_KINDS,
+  type DebriefTrigger,
+  type DecisionTopic,
+  type FirmKind,
+  type Framework,
+  type KeyAccountSpec,
+  type Scenario,
+  type ShockKind,
+  type Stage,
+  type Tier,
+} from '../engine/model/scenario.ts';
+import { CONTRACT_END_AFTER_LAST_ROUND, checkScenarioRules } from './rules.ts';
+
+export { CONTRACT_END_AFTER_LAST_ROUND };
 
 /** Entity ids: kebab-case, starting with a letter, at most 40 characters. */
 export const ID_PATTERN = /^[a-z][a-z0-9-]{0,39}$/;
 /** A shock's territory: an id, or '' for the whole region. */
 const TERRITORY_OR_ALL_PATTERN = /^(?:|[a-z][a-z0-9-]{0,39})$/;
-/** Key accounts may still be under contract this many rounds after the last round. */
-export const CONTRACT_END_AFTER_LAST_ROUND = 12;
 export const MAX_ROUNDS = 36;
 
 const id = () =>
@@ -132,7 +148,10 @@ const _sameValues: [
   Same<(typeof FIRM_KINDS)[number], FirmKind>,
   Same<(typeof INFLUENCES)[number], KeyAccountSpec['influence']>,
   Same<(typeof SHOCK_KINDS)[number], ShockKind>,
-] = [true, true, true, true, true];
+  Same<(typeof FRAMEWORKS)[number], Framework>,
+  Same<(typeof DEBRIEF_TRIGGERS)[number], DebriefTrigger>,
+  Same<(typeof DECISION_TOPICS)[number], DecisionTopic>,
+] = [true, true, true, true, true, true, true, true];
 void _sameValues;
 
 const territorySchema = z.strictObject({
@@ -171,6 +190,18 @@ const firmSchema = z.strictObject({
     .default(() => [])
     .meta({ description: 'Territories the firm sells in; empty or left out means all.' }),
   entersRound: intOr(1, 1, MAX_ROUNDS),
+  start: z
+    .strictObject({
+      morale: int(0, 100).meta({ description: "Average starting morale of the team's reps." }),
+      conflict: intOr(20, 0, 100).meta({ description: 'Conflict in the team at the start (usually 20).' }),
+      vacancies: z
+        .array(id())
+        .max(50)
+        .default(() => [])
+        .meta({ description: 'One territory id per empty seat; each is filled by a new hire after the vacancy delay.' }),
+    })
+    .optional()
+    .meta({ description: 'How a team firm starts when it does not start healthy: morale, conflict and empty seats.' }),
 });
 
 const keyAccountSchema = z.strictObject({
@@ -207,9 +238,41 @@ const scenarioObject = z.strictObject({
   title: localizedText(200),
   briefing: localizedText(),
   objectives: z
-    .array(localizedText(2_000))
+    .array(
+      z.strictObject({
+        framework: z.enum(FRAMEWORKS).meta({ description: 'The chapter of the training deck the objective practises.' }),
+        text: localizedText(2_000),
+      }),
+    )
     .max(20)
     .default(() => []),
+  debrief: z
+    .array(
+      z.strictObject({
+        id: id(),
+        trigger: z.enum(DEBRIEF_TRIGGERS).meta({
+          description:
+            "When the prompt is shown: 'round-end' after its round; the others the first time it happens to the team from that round on.",
+        }),
+        round: int(1, MAX_ROUNDS),
+        framework: z.enum(FRAMEWORKS),
+        prompt: localizedText(2_000),
+      }),
+    )
+    .max(100)
+    .default(() => [])
+    .meta({ description: 'Questions the replay viewer shows in the debrief, at the moments they belong to.' }),
+  guide: z
+    .array(
+      z.strictObject({
+        topic: z.enum(DECISION_TOPICS),
+        round: intOr(1, 1, MAX_ROUNDS),
+        text: localizedText(2_000),
+      }),
+    )
+    .max(50)
+    .default(() => [])
+    .meta({ description: 'Notes that explain a decision area the first time a trainee meets it.' }),
   rounds: int(1, MAX_ROUNDS),
   startMonth: int(1, 12),
   product: z.strictObject({
@@ -244,169 +307,11 @@ export interface IssueParams {
   readonly hint?: string;
 }
 
-type Ctx = z.RefinementCtx<ParsedObject>;
-
-function problem(ctx: Ctx, path: PropertyKey[], message: string, hint?: string): void {
-  ctx.addIssue({ code: 'custom', path, message, params: hint === undefined ? {} : { hint } });
-}
-
-const quoted = (ids: readonly string[], max = 12) =>
-  ids.length === 0
-    ? '(none)'
-    : ids
-        .slice(0, max)
-        .map((s) => `"${s}"`)
-        .join(', ') + (ids.length > max ? `, … (${ids.length} in all)` : '');
-
-function checkUniqueIds(ctx: Ctx, list: readonly { id: string }[], key: string, what: string): void {
-  const first = new Map<string, number>();
-  list.forEach((item, i) => {
-    const seen = first.get(item.id);
-    if (seen === undefined) first.set(item.id, i);
-    else
-      problem(
-        ctx,
-        [key, i, 'id'],
-        `Duplicate ${what} id "${item.id}": ${key}[${seen}] already uses it. Every ${what} needs its own id.`,
-        'Rename one of them.',
-      );
-  });
-}
-
-function checkWeightsSum(ctx: Ctx, path: PropertyKey[], values: readonly number[], what: string): void {
-  const sum = values.reduce((a, b) => a + b, 0);
-  if (sum !== 100) problem(ctx, path, `The ${what} must add up to 100, found ${sum}.`);
-}
-
-/** Rules that need the whole scenario. Runs only once every field has the right type. */
-function checkScenario(s: ParsedObject, ctx: Ctx): void {
-  checkUniqueIds(ctx, s.territories, 'territories', 'territory');
-  checkUniqueIds(ctx, s.firms, 'firms', 'firm');
-  checkUniqueIds(ctx, s.keyAccounts, 'keyAccounts', 'key account');
-  checkUniqueIds(ctx, s.shocks, 'shocks', 'shock');
-
-  const territoryIds = s.territories.map((t) => t.id);
-  const territories = new Set(territoryIds);
-  const firmIds = s.firms.map((f) => f.id);
-  const firms = new Map(s.firms.map((f) => [f.id, f] as const));
-  const knownTerritories = `Known territories: ${quoted(territoryIds)}.`;
-  const knownFirms = `Known firms: ${quoted(firmIds)}.`;
-
-  if (s.product.unitCost >= s.product.listPrice)
-    problem(
-      ctx,
-      ['product', 'unitCost'],
-      `The unit cost must be below the list price (${s.product.listPrice} yuan), found ${s.product.unitCost} yuan.`,
-      'At or above list price no sale can make a profit.',
-    );
-
-  s.territories.forEach((t, i) => {
-    if (SEGMENTS.every((seg) => t.customers[seg] === 0))
-      problem(
-        ctx,
-        ['territories', i, 'customers'],
-        `Territory "${t.id}" has no long-tail customers: at least one segment (${SEGMENTS.join(', ')}) needs a count above 0.`,
-      );
-  });
-
-  if (!s.firms.some((f) => f.kind === 'team'))
-    problem(
-      ctx,
-      ['firms'],
-      `At least one firm must be of kind "team" (a firm the trainees run), found none among ${s.firms.length} firm(s).`,
-      'Add a firm with "kind": "team".',
-    );
-
-  s.firms.forEach((f, i) => {
-    const seen = new Set<string>();
-    f.territories.forEach((t, j) => {
-      if (!territories.has(t))
-        problem(ctx, ['firms', i, 'territories', j], `Firm "${f.id}" sells in unknown territory "${t}".`, knownTerritories);
-      else if (seen.has(t))
-        problem(ctx, ['firms', i, 'territories', j], `Firm "${f.id}" lists territory "${t}" twice.`);
-      seen.add(t);
-    });
-    if (f.kind === 'team' && f.entersRound !== 1)
-      problem(
-        ctx,
-        ['firms', i, 'entersRound'],
-        `Firm "${f.id}" is a team firm, so it plays from round 1: expected entersRound 1, found ${f.entersRound}.`,
-        'Only AI firms can enter the market later.',
-      );
-    else if (f.entersRound > s.rounds)
-      problem(
-        ctx,
-        ['firms', i, 'entersRound'],
-        `Firm "${f.id}" enters in round ${f.entersRound}, after the last round (${s.rounds}): expected a round from 1 to ${s.rounds}.`,
-      );
-  });
-
-  const lastContractEnd = s.rounds + CONTRACT_END_AFTER_LAST_ROUND;
-  s.keyAccounts.forEach((k, i) => {
-    if (!territories.has(k.territory))
-      problem(ctx, ['keyAccounts', i, 'territory'], `Key account "${k.id}" is in unknown territory "${k.territory}".`, knownTerritories);
-    const supplier = firms.get(k.supplier);
-    if (!supplier) {
-      problem(ctx, ['keyAccounts', i, 'supplier'], `Key account "${k.id}" is supplied by unknown firm "${k.supplier}".`, knownFirms);
-    } else {
-      if (territories.has(k.territory) && supplier.territories.length > 0 && !supplier.territories.includes(k.territory))
-        problem(
-          ctx,
-          ['keyAccounts', i, 'supplier'],
-          `Key account "${k.id}" in territory "${k.territory}" is supplied by firm "${k.supplier}", which does not sell there.`,
-          `Firm "${k.supplier}" sells only in ${quoted(supplier.territories)}.`,
-        );
-      if (supplier.entersRound > 1)
-        problem(
-          ctx,
-          ['keyAccounts', i, 'supplier'],
-          `Key account "${k.id}" is supplied by firm "${k.supplier}", which enters the market only in round ${supplier.entersRound}: a supplier must be there from round 1.`,
-        );
-    }
-    if (k.contractEnd > lastContractEnd)
-      problem(
-        ctx,
-        ['keyAccounts', i, 'contractEnd'],
-        `Key account "${k.id}" has its contract end in round ${k.contractEnd}: expected a round from 1 to ${lastContractEnd} (the last round + ${CONTRACT_END_AFTER_LAST_ROUND}).`,
-      );
-  });
-
-  s.shocks.forEach((sh, i) => {
-    if (sh.round > s.rounds)
-      problem(
-        ctx,
-        ['shocks', i, 'round'],
-        `Shock "${sh.id}" is scheduled for round ${sh.round}: expected a round from 1 to ${s.rounds}.`,
-      );
-    if ((sh.kind === 'supply-disruption' || sh.kind === 'downturn') && sh.magnitudePm > 1000)
-      problem(
-        ctx,
-        ['shocks', i, 'magnitudePm'],
-        `Shock "${sh.id}" is a ${sh.kind}: expected a magnitude from 0 to 1000‰, found ${sh.magnitudePm}.`,
-        sh.kind === 'downturn'
-          ? 'For a downturn the magnitude is the share of demand lost, e.g. 100 for −10%.'
-          : 'For a supply disruption the magnitude is the share of capacity kept, e.g. 700 for 70%.',
-      );
-    if (sh.territory !== '' && !territories.has(sh.territory))
-      problem(
-        ctx,
-        ['shocks', i, 'territory'],
-        `Shock "${sh.id}" hits unknown territory "${sh.territory}".`,
-        `${knownTerritories} Use "" for the whole region.`,
-      );
-  });
-
-  const c = s.coefficients;
-  checkWeightsSum(ctx, ['coefficients', 'customers', 'csatWeights'], c.customers.csatWeights, 'CSAT weights');
-  checkWeightsSum(ctx, ['coefficients', 'kpi', 'weightsNew'], Object.values(c.kpi.weightsNew), 'KPI weights of a new market');
-  checkWeightsSum(ctx, ['coefficients', 'kpi', 'weightsMature'], Object.values(c.kpi.weightsMature), 'KPI weights of a mature market');
-  if (c.customers.renewalLatestRounds > c.customers.renewalEarliestRounds)
-    problem(
-      ctx,
-      ['coefficients', 'customers', 'renewalLatestRounds'],
-      `Expected at most renewalEarliestRounds (${c.customers.renewalEarliestRounds}), found ${c.customers.renewalLatestRounds}.`,
-      'Renewal talks open between renewalEarliestRounds and renewalLatestRounds rounds before a contract ends, so the latest cannot be further ahead than the earliest.',
-    );
+/** Rules that need the whole scenario (see rules.ts); zod runs this once every field has its type. */
+function checkScenario(s: ParsedObject, ctx: z.RefinementCtx<ParsedObject>): void {
+  checkScenarioRules(s, (path, message, hint) =>
+    ctx.addIssue({ code: 'custom', path, message, params: hint === undefined ? {} : { hint } }),
+  );
 }
 
 function dropSchemaKey({ $schema: _ignored, ...scenario }: ParsedObject): Scenario {

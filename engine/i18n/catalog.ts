@@ -1,12 +1,13 @@
 import { coreMessages } from './messages/core.ts';
 import { negotiateCliMessages } from './messages/negotiateCli.ts';
 import { negotiationMessages } from './messages/negotiation.ts';
+import { scenarioMessages } from './messages/scenario.ts';
 import { sessionMessages } from './messages/session.ts';
 import type { MessageCatalog } from './translate.ts';
 import { LOCALES } from './locale.ts';
 
 /** Every message area merged into one catalog; add new areas here. */
-const areas: readonly MessageCatalog[] = [coreMessages, sessionMessages, negotiationMessages, negotiateCliMessages];
+const areas: readonly MessageCatalog[] = [coreMessages, sessionMessages, negotiationMessages, negotiateCliMessages, scenarioMessages];
 
 export const messages: MessageCatalog = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.assign({}, ...areas.map((a) => a[locale]))]),

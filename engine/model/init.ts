@@ -5,7 +5,7 @@ import { aiEffortPerK, firmPresent } from './firmPresence.ts';
 import { makeRep, seatReps } from './repGeneration.ts';
 import { SEGMENTS, type FirmKind, type Scenario } from './scenario.ts';
 import { segmentAttraction } from './segments.ts';
-import type { AccountState, CustomerColumns, FirmState, MarketState, TerritoryState } from './state.ts';
+import type { AccountState, CustomerColumns, FirmState, MarketState, RepState, TerritoryState } from './state.ts';
 
 const START_COVERAGE: Readonly<Record<FirmKind, number>> = {
   team: 450,
@@ -33,6 +33,7 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
     const present = f.territories.length === 0 ? scenario.territories.map((t) => t.id) : [...f.territories];
     const dice = stream(seed, 'setup', 'reps', f.id);
     const seats = f.kind === 'team' ? seatReps(f.reps, scenario.territories.filter((t) => present.includes(t.id))) : [];
+    const reps = seats.map((territory, i) => makeRep(`${f.id}-r${String(i + 1).padStart(2, '0')}`, territory, dice, c.team, false));
     return {
       id: f.id,
       kind: f.kind,
@@ -44,9 +45,10 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
       quality: f.quality,
       budget: f.budget,
       territories: present,
-      reps: seats.map((territory, i) => makeRep(`${f.id}-r${String(i + 1).padStart(2, '0')}`, territory, dice, c.team, false)),
-      vacancies: [],
-      conflict: 20,
+      reps: f.start ? withMorale(reps, f.start.morale) : reps,
+      // Seats emptied just before the game fill like any other vacancy, counted from round 0.
+      vacancies: (f.start?.vacancies ?? []).map((territory) => ({ territory, fillRound: c.team.vacancyRounds })),
+      conflict: f.start?.conflict ?? 20,
       communication: 400,
       goodwill: c.delivery.goodwillStart,
       funnel: present.map((territory) => ({ territory, lead: 0, qualified: 0, proposal: 0, negotiation: 0, review: 0, wonCarry: 0 })),
@@ -149,6 +151,13 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
     shocks: [],
   };
   return withLastYear(market, scenario, month);
+}
+
+/** Shifts every rep's morale so the team's average is `average`, keeping each rep's spread. */
+function withMorale(reps: readonly RepState[], average: number): RepState[] {
+  if (reps.length === 0) return [];
+  const drawn = reps.reduce((n, r) => n + r.morale, 0) / reps.length;
+  return reps.map((r) => ({ ...r, morale: Math.min(100, Math.max(0, roundHalfEven(r.morale + average - drawn))) }));
 }
 
 /** Last year's revenue by firm and territory at the start: what the firm sells in round 1 if nothing changes. */

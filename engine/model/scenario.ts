@@ -55,6 +55,100 @@ export interface FirmSpec {
   readonly territories: readonly string[];
   /** Round the firm enters the market (1 = from the start). */
   readonly entersRound: number;
+  /** How a team firm's sales team starts, when the scenario sets it (team firms only). */
+  readonly start?: TeamStart;
+}
+
+/**
+ * A team that does not start from the usual healthy place: its reps' average morale, the
+ * conflict between them, and seats left empty by reps who have just quit.
+ */
+export interface TeamStart {
+  /** Average starting morale of the reps (0–100); each rep keeps their own spread around it. */
+  readonly morale: number;
+  /** Conflict in the team at the start, 0–100 (the usual start is 20). */
+  readonly conflict: number;
+  /** One territory id per empty seat; each is filled by a new hire after the vacancy delay. */
+  readonly vacancies: readonly string[];
+}
+
+/**
+ * The frameworks of the training deck a scenario teaches. Objectives and debrief prompts name
+ * one, so a facilitator can see which chapter a moment of the game belongs to.
+ */
+export const FRAMEWORKS = [
+  'manager-role',
+  'market-analysis',
+  'smart-targets',
+  'kpi-baseline',
+  'sales-funnel',
+  'channel-coverage',
+  'customer-tiering',
+  'customer-lifetime-value',
+  'value-selling',
+  'negotiation',
+  'pricing',
+  'incentives',
+  'coaching',
+  'conflict',
+  'cross-department',
+] as const;
+export type Framework = (typeof FRAMEWORKS)[number];
+
+export interface Objective {
+  readonly framework: Framework;
+  readonly text: LocalizedText;
+}
+
+/**
+ * When a debrief prompt is shown. `round-end`: after its round; the others: the first time,
+ * from its round on, that the thing happens to the team (an account lost or won, a rep leaving,
+ * a red KPI light, a fall in share, morale below 50, a negotiation ending).
+ */
+export const DEBRIEF_TRIGGERS = [
+  'round-end',
+  'account-lost',
+  'account-won',
+  'rep-left',
+  'kpi-red',
+  'share-drop',
+  'morale-low',
+  'negotiation',
+] as const;
+export type DebriefTrigger = (typeof DEBRIEF_TRIGGERS)[number];
+
+export interface DebriefPrompt {
+  readonly id: string;
+  readonly trigger: DebriefTrigger;
+  /** For `round-end` the round it follows; for the others the first round it may fire. */
+  readonly round: number;
+  readonly framework: Framework;
+  readonly prompt: LocalizedText;
+}
+
+/** The decision areas a trainee meets; a guide note explains one the first time it is met. */
+export const DECISION_TOPICS = [
+  'allocation',
+  'targets',
+  'pricing',
+  'budget',
+  'automation',
+  'training',
+  'incentives',
+  'team-meetings',
+  'operations',
+  'executive-contact',
+  'tools',
+  'market-intelligence',
+  'negotiation',
+] as const;
+export type DecisionTopic = (typeof DECISION_TOPICS)[number];
+
+export interface GuideNote {
+  readonly topic: DecisionTopic;
+  /** The round from which the note is shown (decisions can be introduced one round at a time). */
+  readonly round: number;
+  readonly text: LocalizedText;
 }
 
 export interface KeyAccountSpec {
@@ -108,7 +202,11 @@ export interface Scenario {
   readonly version: number;
   readonly title: LocalizedText;
   readonly briefing: LocalizedText;
-  readonly objectives: readonly LocalizedText[];
+  readonly objectives: readonly Objective[];
+  /** Questions for the debrief, shown by the replay at the moments they belong to. */
+  readonly debrief: readonly DebriefPrompt[];
+  /** Notes that explain a decision the first time a trainee meets it (the tutorial has one for each). */
+  readonly guide: readonly GuideNote[];
   readonly rounds: number;
   /** Calendar month of round 1 (1–12), for seasonality. */
   readonly startMonth: number;

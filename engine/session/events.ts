@@ -38,8 +38,29 @@ export type SessionEvent =
 
 export type SessionEventType = SessionEvent['type'];
 
+/**
+ * SessionCreated v1 carried a scenario whose objectives were bare texts and which had no debrief
+ * prompts or guide notes. The old objectives name no framework; they are filed under the
+ * manager's role, the deck's opening chapter, which every objective of that time belonged to.
+ */
+function sessionCreatedV1toV2(payload: unknown): unknown {
+  const p = payload as { scenario?: unknown };
+  if (p === null || typeof p !== 'object' || p.scenario === null || typeof p.scenario !== 'object') return payload;
+  const scenario = p.scenario as Record<string, unknown>;
+  const objectives = Array.isArray(scenario.objectives) ? scenario.objectives : [];
+  return {
+    ...p,
+    scenario: {
+      ...scenario,
+      objectives: objectives.map((text: unknown) => ({ framework: 'manager-role', text })),
+      debrief: [],
+      guide: [],
+    },
+  };
+}
+
 export const sessionCatalog: EventCatalog = {
-  SessionCreated: { version: 1 },
+  SessionCreated: { version: 2, upcasters: { 1: sessionCreatedV1toV2 } },
   MemberJoined: { version: 1 },
   RoundOpened: { version: 1 },
   DecisionsSubmitted: { version: 1 },

@@ -141,7 +141,9 @@ describe('shipped scenarios', () => {
       const texts = [
         scenario.title,
         scenario.briefing,
-        ...scenario.objectives,
+        ...scenario.objectives.map((o) => o.text),
+        ...scenario.debrief.map((d) => d.prompt),
+        ...scenario.guide.map((g) => g.text),
         ...scenario.territories.map((t) => t.name),
         ...scenario.firms.map((f) => f.name),
         ...scenario.keyAccounts.map((k) => k.name),
