@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // One config for the app build (ui/) and every test project, so the browser bundle and the
@@ -9,6 +10,13 @@ export default defineConfig({
     outDir: '../dist',
     emptyOutDir: true,
     target: 'es2022',
+    // Two pages: the app, and the region view's benchmark page (npm run bench -- ui).
+    rollupOptions: {
+      input: {
+        main: fileURLToPath(new URL('./ui/index.html', import.meta.url)),
+        bench: fileURLToPath(new URL('./ui/bench.html', import.meta.url)),
+      },
+    },
   },
   test: {
     root: '.',

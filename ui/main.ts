@@ -1,49 +1,225 @@
-import { isLocale, LOCALES, matchLocale, type Locale } from '../engine/i18n/locale.ts';
+/**
+ * The page: a solo game against the scenario's AI rivals, with the engine in a worker and the
+ * log saved in the browser after every command. The app machine decides which screen shows;
+ * this file turns its state into screens and the screens' clicks into events.
+ */
+import { createActor } from 'xstate';
+import { describeLogProblem, describeRejection } from '../engine/i18n/describe.ts';
+import { isLocale, matchLocale, type Locale } from '../engine/i18n/locale.ts';
+import type { Move } from '../engine/negotiation/types.ts';
+import { findNegotiation } from '../engine/session/negotiations.ts';
+import { loadBuiltIn } from '../scenarios/library.ts';
+import { createAppMachine, phaseOf } from './app/appMachine.ts';
+import { h, fill } from './dom.ts';
+import { Game, type GameFailure } from './game/game.ts';
+import { TEAM_ID } from './game/soloSession.ts';
+import { deleteSession, listSessions, loadSession, type SavedSessionMeta } from './game/storage.ts';
 import { t } from './i18n/t.ts';
-import { verifyPanel } from './tools/verifyPanel.ts';
+import { briefingScreen } from './screens/briefingScreen.ts';
+import { decideScreen } from './screens/decideScreen.ts';
+import { endScreen } from './screens/endScreen.ts';
+import { negotiationScreen } from './screens/negotiationScreen.ts';
+import { RegionHost } from './screens/regionHost.ts';
+import { resultsScreen } from './screens/resultsScreen.ts';
+import { startScreen, type StartChoice } from './screens/startScreen.ts';
 
 const LOCALE_KEY = 'shapan.locale';
-const LOCALE_NAMES: Record<Locale, string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
 function initialLocale(): Locale {
   const saved = localStorage.getItem(LOCALE_KEY);
   return isLocale(saved) ? saved : matchLocale(navigator.language, 'zh-CN');
 }
 
-function render(root: HTMLElement, locale: Locale): void {
-  document.documentElement.lang = locale;
-  document.title = `${t(locale, 'app.title')} · Shapan`;
-  root.replaceChildren();
-  const main = document.createElement('main');
-  const header = document.createElement('header');
-  const h1 = document.createElement('h1');
-  h1.textContent = t(locale, 'app.title');
-  const small = document.createElement('small');
-  small.textContent = t(locale, 'app.tagline');
-  h1.append(small);
-  const picker = document.createElement('label');
-  picker.textContent = `${t(locale, 'app.language')} `;
-  const select = document.createElement('select');
-  select.id = 'locale';
-  for (const l of LOCALES) select.add(new Option(LOCALE_NAMES[l], l, false, l === locale));
-  select.addEventListener('change', () => {
-    if (!isLocale(select.value)) return;
-    localStorage.setItem(LOCALE_KEY, select.value);
-    render(root, select.value);
-  });
-  picker.append(select);
-  header.append(h1, picker);
-  const lead = document.createElement('p');
-  lead.className = 'lead';
-  lead.textContent = t(locale, 'app.lead');
-  main.append(header, lead, verifyPanel(locale));
-  root.append(main);
+async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
 }
 
 function start(): void {
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
-  render(root, initialLocale());
+  let locale = initialLocale();
+  const game = new Game();
+  const region = new RegionHost();
+  const actor = createActor(createAppMachine(game));
+  let saved: readonly SavedSessionMeta[] = [];
+  let startMessage = '';
+  let negotiationError = '';
+  let busy = false;
+
+  const topbar = h('header', { class: 'topbar' });
+  const screen = h('main', { id: 'screen' });
+  const status = h('div', { class: 'status-line', role: 'status', 'aria-live': 'polite' });
+  root.replaceChildren(topbar, screen, status);
+
+  const describe = (f: GameFailure | null): string => {
+    if (!f) return '';
+    if (f.kind === 'rejected') return describeRejection(f.rejection, locale);
+    if (f.kind === 'log') return describeLogProblem(f.problem, locale);
+    if (f.kind === 'not-solo') return t(locale, 'start.not-solo');
+    return t(locale, 'app.error', { message: f.message });
+  };
+
+  const refreshSaved = async () => {
+    saved = await listSessions().catch(() => []);
+  };
+
+  const begin = async (work: () => Promise<{ ok: boolean; failure?: GameFailure }>) => {
+    startMessage = '';
+    const result = await work();
+    if (!result.ok) {
+      startMessage = describe(result.failure ?? null);
+      render();
+      return;
+    }
+    actor.send({ type: 'GAME_READY', phase: phaseOf(game.view!.state) });
+  };
+
+  const actions = {
+    setLocale(l: Locale) {
+      locale = l;
+      localStorage.setItem(LOCALE_KEY, l);
+      render();
+    },
+    start(choice: StartChoice) {
+      const loaded = loadBuiltIn(choice.scenario);
+      if (!loaded.ok) {
+        startMessage = loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
+        return render();
+      }
+      void begin(async () => {
+        const r = await game.start({ scenario: loaded.scenario, seed: choice.seed, difficulty: choice.difficulty, teamName: choice.teamName });
+        return r.ok ? r : { ok: false, failure: r.failure };
+      });
+    },
+    resume(id: string) {
+      void begin(async () => {
+        const s = await loadSession(id);
+        if (!s) return { ok: false, failure: { kind: 'error', message: t(locale, 'start.missing-save') } };
+        const r = await game.resume(s);
+        return r.ok ? r : { ok: false, failure: r.failure };
+      });
+    },
+    remove(id: string) {
+      void deleteSession(id).then(refreshSaved).then(render);
+    },
+    importFile(file: File) {
+      void begin(async () => {
+        const r = await game.importLog(fileChunks(file));
+        return r.ok ? r : { ok: false, failure: r.failure };
+      });
+    },
+  };
+
+  const download = () => {
+    const v = game.view;
+    if (!v) return;
+    const blob = new Blob([game.exportText()], { type: 'application/x-ndjson' });
+    const a = h('a', { href: URL.createObjectURL(blob), download: `shapan-${v.state.scenario!.id}-${v.head.hash.slice(0, 12)}.jsonl` });
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(a.href), 10_000);
+  };
+
+  const sendMove = async (account: string, move: Move) => {
+    if (busy) return;
+    busy = true;
+    const r = await game.send({ type: 'NegotiationMove', team: TEAM_ID, account, move });
+    busy = false;
+    negotiationError = r.ok ? '' : describe(r.failure);
+    render();
+  };
+
+  const renderTopbar = (state: string) => {
+    const v = game.view;
+    const playing = v && state !== 'start';
+    fill(
+      topbar,
+      h('span', { class: 'brand' }, t(locale, 'app.title')),
+      playing ? h('span', { class: 'where' }, `${v.state.scenario!.title[locale]} · ${t(locale, 'topbar.round', { round: v.state.round, rounds: v.state.scenario!.rounds })}`) : null,
+      playing ? h('button', { type: 'button', class: 'link', id: 'export-top', onclick: download }, t(locale, 'end.export')) : null,
+      playing ? h('button', { type: 'button', class: 'link', id: 'home', onclick: () => actor.send({ type: 'HOME' }) }, t(locale, 'topbar.home')) : null,
+    );
+  };
+
+  let shown = '';
+  const render = () => {
+    const snap = actor.getSnapshot();
+    const state = String(snap.value);
+    const v = game.view;
+    document.documentElement.lang = locale;
+    document.title = `${t(locale, 'app.title')} · Shapan`;
+    renderTopbar(state);
+    const failure = describe(snap.context.failure);
+    status.textContent = game.saveError ? t(locale, 'app.save-failed', { reason: game.saveError }) : '';
+    let el: HTMLElement;
+    if (state === 'start' || !v) {
+      el = startScreen(locale, saved, actions, startMessage);
+    } else if (state === 'briefing') {
+      el = briefingScreen(v, locale, {
+        begin: () => actor.send({ type: 'BEGIN' }),
+        back: () => actor.send({ type: 'HOME' }),
+      });
+    } else if (state === 'deciding') {
+      void region.show(v.state, locale);
+      el = decideScreen(v, locale, region.pane, {
+        submit: (decisions) => actor.send({ type: 'SUBMIT', decisions }),
+        negotiate: (account) => {
+          negotiationError = '';
+          actor.send({ type: 'NEGOTIATE', account });
+        },
+        briefing: () => actor.send({ type: 'BACK' }),
+      }, failure);
+    } else if (state === 'negotiating') {
+      el = negotiationScreen(v, snap.context.account, locale, { move: (a, m) => void sendMove(a, m), back: () => actor.send({ type: 'BACK' }) }, negotiationError);
+    } else if (state === 'opening' || state === 'resolving' || state === 'finishing') {
+      el = h('div', { class: 'busy', 'data-screen': 'busy', role: 'status' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t(locale, `busy.${state}`)));
+    } else if (state === 'results' || state === 'replay') {
+      const replay = state === 'replay';
+      const round = replay ? snap.context.replayRound : v.state.history.length;
+      const animate = !replay && shown !== `results/${round}`;
+      el = resultsScreen(v, locale, region.pane, { next: () => actor.send({ type: 'NEXT' }), replay: (r) => actor.send({ type: 'REPLAY', round: r }), back: () => actor.send({ type: 'BACK' }) }, { round, replay, failure });
+      void region.show(v.state, locale, { animateFrom: animate ? v.before : null });
+      shown = `results/${round}`;
+    } else {
+      el = endScreen(v, locale, { replay: (r) => actor.send({ type: 'REPLAY', round: r }), exportLog: download, home: () => actor.send({ type: 'HOME' }) });
+    }
+    if (state !== 'results') shown = state === 'replay' ? shown : state;
+    screen.replaceChildren(el);
+  };
+
+  let lastState = '';
+  actor.subscribe((snap) => {
+    const state = String(snap.value);
+    if (state === 'start' && lastState !== 'start') {
+      game.close();
+      void refreshSaved().then(render);
+    }
+    // Entering the negotiation room starts the talk if this is the first visit this round.
+    if (state === 'negotiating' && lastState !== 'negotiating') {
+      const v = game.view!;
+      if (!findNegotiation(v.state, TEAM_ID, snap.context.account)) {
+        void game.send({ type: 'StartNegotiation', team: TEAM_ID, account: snap.context.account }).then((r) => {
+          negotiationError = r.ok ? '' : describe(r.failure);
+          render();
+        });
+      }
+    }
+    const moved = state !== lastState;
+    lastState = state;
+    if (moved) {
+      render();
+      screen.querySelector<HTMLElement>('h1, h2')?.setAttribute('tabindex', '-1');
+      screen.querySelector<HTMLElement>('h1, h2')?.focus({ preventScroll: true });
+    } else render();
+  });
+  actor.start();
+  void refreshSaved().then(render);
 }
 
 start();

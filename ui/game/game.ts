@@ -1,0 +1,135 @@
+/**
+ * The page's solo game: the engine (in its worker), the log as it grows, and its copy in the
+ * browser's storage. Screens read `snapshot` and call `send`; nothing else changes the game.
+ */
+import type { Rejection } from '../../engine/core/decider.ts';
+import type { DomainEvent, EventEnvelope } from '../../engine/core/envelope.ts';
+import type { LogHeader } from '../../engine/core/header.ts';
+import { logLines } from '../../engine/core/jsonl.ts';
+import { readLog, type LogProblem } from '../../engine/core/verify.ts';
+import { catalogFor, replayCheckerFor } from '../../engine/kinds.ts';
+import type { SessionCommand } from '../../engine/session/commands.ts';
+import type { SessionState } from '../../engine/session/state.ts';
+import type { Difficulty } from './difficulty.ts';
+import { EngineClient } from './engineClient.ts';
+import type { EngineReply, EngineSnapshot } from './protocol.ts';
+import { TEAM_ID, type LogHead, type NewSoloSession } from './soloSession.ts';
+import { saveSession, type SavedSession } from './storage.ts';
+
+export type GameFailure =
+  | { readonly kind: 'rejected'; readonly rejection: Rejection }
+  | { readonly kind: 'log'; readonly problem: LogProblem }
+  | { readonly kind: 'not-solo' }
+  | { readonly kind: 'error'; readonly message: string };
+
+export type GameResult = { readonly ok: true } | { readonly ok: false; readonly failure: GameFailure };
+
+export interface GameView {
+  readonly id: string;
+  readonly difficulty: Difficulty;
+  readonly header: LogHeader;
+  readonly state: SessionState;
+  readonly head: LogHead;
+  /** The state before the last round was resolved: what the results screen animates from. */
+  readonly before: SessionState | null;
+}
+
+const now = () => new Date().toISOString();
+
+export class Game {
+  private engine = new EngineClient();
+  private events: EventEnvelope<DomainEvent>[] = [];
+  private current: GameView | null = null;
+  private readonly listeners = new Set<(view: GameView) => void>();
+  /** A save that failed (storage full or blocked): the game goes on, the page says so. */
+  saveError: string | null = null;
+
+  get view(): GameView | null {
+    return this.current;
+  }
+
+  onChange(listener: (view: GameView) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  async start(options: Omit<NewSoloSession, 'now'>): Promise<GameResult> {
+    const reply = await this.engine.request({ op: 'create', options: { ...options, now: now() } });
+    return this.adopt(reply, `solo-${Date.now().toString(36)}`, options.difficulty, true);
+  }
+
+  async resume(saved: SavedSession): Promise<GameResult> {
+    const reply = await this.engine.request({ op: 'restore', header: saved.header, events: saved.events });
+    return this.adopt(reply, saved.meta.id, saved.meta.difficulty, true);
+  }
+
+  /** Opens an exported log: verified chain, trailer and every round before anything is shown. */
+  async importLog(chunks: AsyncIterable<Uint8Array | string>, difficulty: Difficulty = 'standard'): Promise<GameResult> {
+    const read = await readLog(chunks, catalogFor, { checkerFor: replayCheckerFor });
+    if (!read.ok) return { ok: false, failure: { kind: 'log', problem: read.problem } };
+    if (!read.header.seed) return { ok: false, failure: { kind: 'not-solo' } };
+    const reply = await this.engine.request({ op: 'restore', header: read.header, events: read.events });
+    if (reply.ok && !reply.snapshot.state.teams.some((t) => t.id === TEAM_ID && !t.bot)) return { ok: false, failure: { kind: 'not-solo' } };
+    return this.adopt(reply, `import-${read.head.slice(0, 12)}`, difficulty, true);
+  }
+
+  async send(command: SessionCommand): Promise<GameResult> {
+    if (!this.current) return { ok: false, failure: { kind: 'error', message: 'no game is open' } };
+    const before = this.current.state;
+    let reply = await this.engine.request({ op: 'send', command, now: now() });
+    if (!reply.ok && 'error' in reply) {
+      // The worker died: reopen the game from the log we hold and try once more.
+      const reopened = await this.engine.request({ op: 'restore', header: this.current.header, events: this.events });
+      if (reopened.ok) reply = await this.engine.request({ op: 'send', command, now: now() });
+    }
+    const resolved = command.type === 'CloseRound';
+    return this.adopt(reply, this.current.id, this.current.difficulty, false, resolved ? before : this.current.before);
+  }
+
+  private async adopt(reply: EngineReply, id: string, difficulty: Difficulty, fresh: boolean, before: SessionState | null = null): Promise<GameResult> {
+    if (!reply.ok) {
+      return { ok: false, failure: 'rejection' in reply ? { kind: 'rejected', rejection: reply.rejection } : { kind: 'error', message: reply.error } };
+    }
+    const s: EngineSnapshot = reply.snapshot;
+    this.events = fresh ? [...s.events] : [...this.events, ...s.events];
+    this.current = { id, difficulty, header: s.header, state: s.state, head: s.head, before };
+    await this.save();
+    for (const listener of this.listeners) listener(this.current);
+    return { ok: true };
+  }
+
+  private async save(): Promise<void> {
+    const v = this.current!;
+    const scenario = v.state.scenario!;
+    try {
+      await saveSession({
+        meta: {
+          id: v.id,
+          scenarioId: scenario.id,
+          title: scenario.title,
+          difficulty: v.difficulty,
+          round: v.state.round,
+          rounds: scenario.rounds,
+          ended: v.state.status === 'ended',
+          updatedAt: now(),
+        },
+        header: v.header,
+        events: this.events,
+      });
+      this.saveError = null;
+    } catch (error) {
+      this.saveError = error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /** The whole log as a `.jsonl` file's text, with the trailer that guards against a cut tail. */
+  exportText(): string {
+    if (!this.current) return '';
+    return `${[...logLines(this.current.header, this.events)].join('\n')}\n`;
+  }
+
+  close(): void {
+    this.current = null;
+    this.events = [];
+  }
+}

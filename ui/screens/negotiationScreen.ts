@@ -1,0 +1,192 @@
+/**
+ * The negotiation room: the conversation so far, what the buyer has revealed, the offer on the
+ * table and the buyer's last counter, and the moves the conversation allows now as buttons (a
+ * move that needs a pain, an attribute or a figure asks for it first).
+ */
+import type { Locale } from '../../engine/i18n/locale.ts';
+import type { Attribute, Move, MoveKind, Pain } from '../../engine/negotiation/types.ts';
+import { h, fill } from '../dom.ts';
+import type { GameView } from '../game/game.ts';
+import { t } from '../i18n/t.ts';
+import { negotiationRoomView, type NegotiationRoomView } from '../view/negotiationView.ts';
+import { guideNotes } from './guideNotes.ts';
+
+export interface NegotiationActions {
+  move(account: string, move: Move): void;
+  back(): void;
+}
+
+export function negotiationScreen(view: GameView, account: string, locale: Locale, actions: NegotiationActions, failure: string): HTMLElement {
+  const room = negotiationRoomView(view.state, account, locale);
+  const root = h('div', { class: 'room', 'data-screen': 'negotiation' });
+  if (!room) {
+    fill(root, h('p', { class: 'help' }, t(locale, 'negotiation.starting')));
+    return root;
+  }
+  const conversation = h(
+    'ol',
+    { class: 'conversation', 'aria-live': 'polite' },
+    room.lines.map((line) => h('li', { class: line.speaker }, h('span', { class: 'who' }, t(locale, `negotiation.${line.speaker}`)), h('span', { class: 'said' }, line.text))),
+  );
+  const side = h(
+    'aside',
+    { class: 'room-side' },
+    h('h3', {}, t(locale, 'negotiation.offer')),
+    h(
+      'dl',
+      { class: 'facts' },
+      [
+        [t(locale, 'negotiation.ask'), room.offer.ask],
+        [t(locale, 'negotiation.counter'), room.offer.counter],
+        [t(locale, 'negotiation.concessions'), room.offer.conceded],
+        [t(locale, 'negotiation.trust'), String(room.offer.trust)],
+        [t(locale, 'negotiation.perceived-value'), room.offer.perceivedValue],
+      ].flatMap(([k, v]) => [h("dt", {}, k), h("dd", { "data-fact": k }, v)]),
+    ),
+    h('h3', {}, t(locale, 'negotiation.revealed')),
+    room.revealedWeights.length + room.revealedPains.length === 0
+      ? h('p', { class: 'help' }, t(locale, 'negotiation.nothing-yet'))
+      : h(
+          'ul',
+          { class: 'revealed' },
+          room.revealedPains.map((p) => h('li', {}, t(locale, 'negotiation.pain-revealed', { pain: p.label }))),
+          room.revealedWeights.map((w) => h('li', {}, t(locale, 'negotiation.weight-revealed', { attribute: w.label, weight: w.weight }))),
+        ),
+    h('h3', {}, t(locale, 'negotiation.account')),
+    h('dl', { class: 'facts' }, room.facts.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.value)])),
+  );
+  const controls = room.over ? outcomePanel(room, locale) : movePanel(room, locale, (move) => actions.move(account, move));
+  fill(
+    root,
+    h(
+      'div',
+      { class: 'room-head' },
+      h('button', { type: 'button', class: 'link', id: 'back-to-decisions', onclick: () => actions.back() }, t(locale, 'negotiation.back')),
+      h('h2', {}, t(locale, 'negotiation.title', { account: room.title })),
+      h('span', { class: 'stage' }, room.stage),
+    ),
+    guideNotes(view.id, view.state.scenario!, view.state.round, ['negotiation'], locale),
+    failure ? h('p', { class: 'error', role: 'alert' }, failure) : null,
+    h('div', { class: 'room-body' }, h('div', { class: 'room-main' }, conversation, controls), side),
+  );
+  queueMicrotask(() => conversation.lastElementChild?.scrollIntoView({ block: 'end' }));
+  return root;
+}
+
+function outcomePanel(room: NegotiationRoomView, locale: Locale): HTMLElement {
+  return h(
+    'div',
+    { class: 'outcome', role: 'status' },
+    h('p', {}, room.outcome),
+    room.score === null ? null : h('p', {}, t(locale, 'negotiation.score', { score: room.score })),
+    h('p', { class: 'help' }, t(locale, 'negotiation.after')),
+  );
+}
+
+function movePanel(room: NegotiationRoomView, locale: Locale, send: (move: Move) => void): HTMLElement {
+  const panel = h('div', { class: 'moves' });
+  const detail = h('div', { class: 'move-detail' });
+  const buttons = h(
+    'div',
+    { class: 'move-buttons', role: 'group', 'aria-label': t(locale, 'negotiation.moves') },
+    room.moves.map((m) => {
+      const b = h('button', { type: 'button', 'data-move': m.kind, title: m.hint }, m.label);
+      b.addEventListener('click', () => {
+        if (m.input === 'none') send({ kind: m.kind } as Move);
+        else fill(detail, moveForm(m.kind, m.input, room, locale, send));
+      });
+      return b;
+    }),
+  );
+  panel.append(buttons, detail);
+  return panel;
+}
+
+/** Asks for what a move needs: which pain, which attribute, what price or how much. */
+function moveForm(kind: MoveKind, input: string, room: NegotiationRoomView, locale: Locale, send: (move: Move) => void): HTMLElement {
+  const form = h('form', { class: 'move-form', 'data-move-form': kind });
+  const error = h('span', { class: 'field-error', role: 'alert' });
+  const select = (name: string, options: readonly { value: string; label: string }[], optional = false) => {
+    const s = h('select', { name, 'aria-label': t(locale, `negotiation.choose-${name}`) });
+    if (optional) s.add(new Option(t(locale, 'negotiation.no-pain'), ''));
+    for (const o of options) s.add(new Option(o.label, o.value));
+    return s;
+  };
+  const pains = input === 'revealed-pain' ? room.revealedPains.map((p) => ({ value: p.pain, label: p.label })) : room.pains.map((p) => ({ value: p.pain, label: p.label }));
+  const attributes = room.attributes.map((a) => ({ value: a.attribute, label: a.label }));
+  const fields: HTMLElement[] = [];
+  let read: () => Move | string;
+  const number = (name: string, value: string, suffix: string) => {
+    const el = h('input', { name, type: 'text', inputmode: 'decimal', class: 'num', value, 'aria-label': t(locale, `negotiation.enter-${name}`) });
+    fields.push(h('label', {}, t(locale, `negotiation.enter-${name}`), ' ', el, ` ${suffix}`));
+    return el;
+  };
+  const whole = (text: string, min: number, max: number): number | string => {
+    const n = Number(text.trim().replace(/[,，]/g, ''));
+    if (text.trim() === '' || !Number.isFinite(n)) return t(locale, 'form.not-a-number', { value: text });
+    if (n < min || n > max) return t(locale, 'form.range', { min, max, value: text });
+    return n;
+  };
+  switch (input) {
+    case 'pain':
+    case 'revealed-pain': {
+      const s = select('pain', pains);
+      fields.push(s);
+      read = () => ({ kind, pain: s.value as Pain }) as Move;
+      break;
+    }
+    case 'attribute': {
+      const s = select('attribute', attributes);
+      fields.push(s);
+      read = () => ({ kind, attribute: s.value as Attribute }) as Move;
+      break;
+    }
+    case 'attribute-pain': {
+      const a = select('attribute', attributes);
+      const p = select('pain', room.revealedPains.map((x) => ({ value: x.pain, label: x.label })), true);
+      fields.push(a, p);
+      read = () => (p.value ? { kind: 'fabe', attribute: a.value as Attribute, pain: p.value as Pain } : { kind: 'fabe', attribute: a.value as Attribute });
+      break;
+    }
+    case 'price': {
+      const start = room.askPm > 0 ? room.askPm : 1000;
+      const el = number('price', String(Math.round((start * room.listPrice) / 1000)), t(locale, 'negotiation.yuan-per-unit'));
+      read = () => {
+        const yuan = whole(el.value, Math.ceil(room.listPrice / 2), room.listPrice * 2);
+        return typeof yuan === 'string' ? yuan : { kind: 'quote', pricePm: Math.round((yuan * 1000) / room.listPrice) };
+      };
+      break;
+    }
+    case 'bp': {
+      const el = number('percent', '3', '%');
+      read = () => {
+        const pct = whole(el.value, 0.01, 30);
+        return typeof pct === 'string' ? pct : ({ kind, bp: Math.round(pct * 100) } as Move);
+      };
+      break;
+    }
+    case 'yuan': {
+      const el = number('cost', '20000', t(locale, 'negotiation.yuan'));
+      read = () => {
+        const y = whole(el.value, 1, 10_000_000);
+        return typeof y === 'string' ? y : ({ kind, costYuan: Math.round(y) } as Move);
+      };
+      break;
+    }
+    default: {
+      const s = select('ask', (['term', 'volume', 'prepayment'] as const).map((x) => ({ value: x, label: t(locale, `trade.${x}`) })));
+      fields.push(s);
+      read = () => ({ kind: 'trade', ask: s.value as 'term' | 'volume' | 'prepayment' });
+    }
+  }
+  const go = h('button', { type: 'submit', class: 'primary' }, t(locale, 'negotiation.say', { move: t(locale, `move.${kind}`) }));
+  form.append(...fields, go, error);
+  form.addEventListener('submit', (e) => {
+    e.preventDefault();
+    const move = read();
+    if (typeof move === 'string') error.textContent = move;
+    else send(move);
+  });
+  queueMicrotask(() => form.querySelector<HTMLElement>('select, input')?.focus());
+  return form;
+}

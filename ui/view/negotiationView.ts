@@ -1,0 +1,141 @@
+import { describePrice, describeReply } from '../../engine/i18n/describe.ts';
+import type { Locale } from '../../engine/i18n/locale.ts';
+import { negotiationScore } from '../../engine/negotiation/score.ts';
+import { MOVES_BY_STAGE } from '../../engine/negotiation/machine.ts';
+import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Pain } from '../../engine/negotiation/types.ts';
+import { findNegotiation, negotiableAccounts } from '../../engine/session/negotiations.ts';
+import type { SessionState } from '../../engine/session/state.ts';
+import { t } from '../i18n/t.ts';
+import { formatCount, formatMoney } from './format.ts';
+import { teamContext } from './session.ts';
+
+/** What a move needs besides its kind, so the room can ask for it. */
+export type MoveInput = 'none' | 'pain' | 'revealed-pain' | 'attribute' | 'attribute-pain' | 'price' | 'bp' | 'yuan' | 'ask';
+
+export const MOVE_INPUT: Readonly<Record<MoveKind, MoveInput>> = {
+  situation: 'none',
+  problem: 'pain',
+  implication: 'revealed-pain',
+  'need-payoff': 'revealed-pain',
+  fabe: 'attribute-pain',
+  redirect: 'attribute',
+  quote: 'price',
+  discount: 'bp',
+  tiered: 'bp',
+  bundle: 'yuan',
+  warranty: 'yuan',
+  'staged-delivery': 'none',
+  trade: 'ask',
+  'accept-counter': 'none',
+  'walk-away': 'none',
+};
+
+export interface ConversationLine {
+  readonly speaker: 'buyer' | 'seller';
+  readonly text: string;
+}
+
+export interface NegotiationRoomView {
+  readonly account: string;
+  readonly title: string;
+  readonly facts: readonly { readonly label: string; readonly value: string }[];
+  readonly lines: readonly ConversationLine[];
+  readonly stage: string;
+  readonly over: boolean;
+  readonly outcome: string;
+  readonly revealedWeights: readonly { readonly attribute: Attribute; readonly label: string; readonly weight: number }[];
+  readonly revealedPains: readonly { readonly pain: Pain; readonly label: string }[];
+  readonly offer: { readonly ask: string; readonly counter: string; readonly conceded: string; readonly trust: number; readonly perceivedValue: string };
+  readonly moves: readonly { readonly kind: MoveKind; readonly label: string; readonly input: MoveInput; readonly hint: string }[];
+  readonly pains: readonly { readonly pain: Pain; readonly label: string }[];
+  readonly attributes: readonly { readonly attribute: Attribute; readonly label: string }[];
+  readonly listPrice: number;
+  /** The last price on the table (ask or counter), ‰ of list, for prefilling a quote. */
+  readonly askPm: number;
+  readonly counterPm: number;
+  readonly score: number | null;
+}
+
+/** The seller's side of a move, in the reader's language. */
+export function describeMove(move: Move, locale: Locale, listPrice: number): string {
+  const params: Record<string, string | number> = {};
+  if ('pain' in move && move.pain) params.pain = t(locale, `pain.${move.pain}`);
+  if ('attribute' in move) params.attribute = t(locale, `attribute.${move.attribute}`);
+  if (move.kind === 'quote') params.price = describePrice(move.pricePm, listPrice, locale);
+  if (move.kind === 'discount' || move.kind === 'tiered') params.percent = String(move.bp / 100);
+  if (move.kind === 'bundle' || move.kind === 'warranty') params.cost = formatMoney(locale, move.costYuan);
+  if (move.kind === 'trade') params.ask = t(locale, `trade.${move.ask}`);
+  const variant = move.kind === 'fabe' && !move.pain ? 'seller.fabe-plain' : `seller.${move.kind}`;
+  return t(locale, variant, params);
+}
+
+/** The accounts the team may negotiate with this round, and whether a talk is under way. */
+export function negotiableList(state: SessionState, locale: Locale) {
+  const { scenario, team, market } = teamContext(state);
+  if (state.status !== 'open') return [];
+  return negotiableAccounts(state, team).map((id) => {
+    const spec = scenario.keyAccounts.find((k) => k.id === id)!;
+    const account = market.accounts.find((a) => a.id === id)!;
+    const talk = findNegotiation(state, team.id, id);
+    return {
+      id,
+      name: spec.name[locale],
+      volume: formatCount(locale, account.volume),
+      supplier: account.supplier >= 0 ? scenario.firms[account.supplier]!.name[locale] : t(locale, 'negotiation.no-supplier'),
+      status: !talk ? 'new' : talk.negotiation.stage === 'deal' ? 'deal' : talk.negotiation.stage === 'noDeal' ? 'no-deal' : 'talking',
+    } as const;
+  });
+}
+
+/** The negotiation room for one account this round (null when no talk has started). */
+export function negotiationRoomView(state: SessionState, accountId: string, locale: Locale): NegotiationRoomView | null {
+  const { scenario, team, market } = teamContext(state);
+  const talk = findNegotiation(state, team.id, accountId);
+  if (!talk) return null;
+  const { stage, context: c } = talk.negotiation;
+  const list = scenario.product.listPrice;
+  const spec = scenario.keyAccounts.find((k) => k.id === accountId)!;
+  const account = market.accounts.find((a) => a.id === accountId)!;
+  const price = (pm: number) => (pm > 0 ? describePrice(pm, list, locale) : t(locale, 'negotiation.none'));
+  const lines: ConversationLine[] = [{ speaker: 'buyer', text: t(locale, `reply.greeting.${1 + (accountId.length % 3)}`) }];
+  for (const record of c.history) {
+    lines.push({ speaker: 'seller', text: describeMove(record.move, locale, list) });
+    lines.push({ speaker: 'buyer', text: describeReply(record.reply, locale, list) });
+  }
+  const over = stage === 'deal' || stage === 'noDeal';
+  const kinds = over ? [] : ((MOVES_BY_STAGE as Record<string, readonly MoveKind[]>)[stage] ?? []);
+  const moves = kinds
+    .filter((k) => MOVE_INPUT[k] !== 'revealed-pain' || c.revealedPains.length > 0)
+    .filter((k) => k !== 'accept-counter' || c.counterPm > 0)
+    .map((kind) => ({ kind, label: t(locale, `move.${kind}`), input: MOVE_INPUT[kind], hint: t(locale, `move-hint.${kind}`) }));
+  return {
+    account: accountId,
+    title: spec.name[locale],
+    facts: [
+      { label: t(locale, 'negotiation.volume'), value: t(locale, 'briefing.units', { units: formatCount(locale, account.volume) }) },
+      { label: t(locale, 'negotiation.supplier'), value: account.supplier >= 0 ? scenario.firms[account.supplier]!.name[locale] : t(locale, 'negotiation.no-supplier') },
+      { label: t(locale, 'negotiation.contract-price'), value: describePrice(account.pricePm, list, locale) },
+      { label: t(locale, 'negotiation.influence'), value: '★'.repeat(account.influence) },
+    ],
+    lines,
+    stage: t(locale, `negotiation-stage.${stage}`),
+    over,
+    outcome: over ? t(locale, stage === 'deal' ? 'negotiation.outcome-deal' : 'negotiation.outcome-none', { price: price(c.dealPricePm) }) : '',
+    revealedWeights: c.revealedWeights.map((a) => ({ attribute: a, label: t(locale, `attribute.${a}`), weight: c.persona.weights[a] })),
+    revealedPains: c.revealedPains.map((p) => ({ pain: p, label: t(locale, `pain.${p}`) })),
+    offer: {
+      ask: price(c.askPm),
+      counter: price(c.counterPm),
+      conceded: t(locale, 'negotiation.conceded', { value: price(c.concessionValuePm + c.discountPm) }),
+      trust: c.trust,
+      perceivedValue: `${(c.perceivedValueBp / 100).toFixed(1)}%`,
+    },
+    moves,
+    pains: PAINS.map((p) => ({ pain: p, label: t(locale, `pain.${p}`) })),
+    attributes: ATTRIBUTES.map((a) => ({ attribute: a, label: t(locale, `attribute.${a}`) })),
+    listPrice: list,
+    askPm: c.askPm,
+    counterPm: c.counterPm,
+    score: over ? negotiationScore(c) : null,
+  };
+}
