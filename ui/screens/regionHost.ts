@@ -81,7 +81,7 @@ export class RegionHost {
       this.legend,
       model.firms
         .filter((f) => f.active || f.ours)
-        .map((f) => h('li', { class: f.ours ? 'ours' : '' }, h('span', { class: 'swatch', style: `background:${hex(f.colour)}` }), f.name)),
+        .map((f) => h('li', { class: f.ours ? 'ours' : '' }, h('span', { class: 'swatch', style: `background:${hex(f.colour)}` }), f.ours ? ctx.team.name : f.name)),
       h('li', {}, h('span', { class: 'swatch unserved' }), t(locale, 'map.unserved')),
     );
     this.pane.setAttribute('aria-label', t(locale, 'map.label', { territories: model.territories.length, customers: formatCount(locale, model.customers.count) }));

@@ -28,14 +28,14 @@ export interface EndView {
 
 /** The balanced scorecard after the rounds played, ours against every firm still in the market. */
 export function endView(state: SessionState, locale: Locale): EndView {
-  const { scenario, market, firm, marketIndex } = teamContext(state);
+  const { scenario, market, firm, marketIndex, team } = teamContext(state);
   const history = state.history.map((h) => h[marketIndex]!);
   const scores = scorecard(market, scenario, history);
   const ours = scores[firm]!;
   const standings = scores
     .map((s, fi) => ({ s, fi }))
     .filter(({ fi }) => market.firms[fi]!.active || market.firms[fi]!.totals.revenue > 0)
-    .map(({ s, fi }) => ({ name: scenario.firms[fi]!.name[locale], total: s.total, ours: fi === firm, revenue: formatMoney(locale, market.firms[fi]!.totals.revenue) }))
+    .map(({ s, fi }) => ({ name: fi === firm ? team.name : scenario.firms[fi]!.name[locale], total: s.total, ours: fi === firm, revenue: formatMoney(locale, market.firms[fi]!.totals.revenue) }))
     .sort((a, b) => b.total - a.total);
   return {
     title: scenario.title[locale],

@@ -126,7 +126,7 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
     offer: {
       ask: price(c.askPm),
       counter: price(c.counterPm),
-      conceded: t(locale, 'negotiation.conceded', { value: price(c.concessionValuePm + c.discountPm) }),
+      conceded: c.concessionValuePm + c.discountPm > 0 ? t(locale, 'negotiation.conceded', { value: price(c.concessionValuePm + c.discountPm) }) : t(locale, 'negotiation.none'),
       trust: c.trust,
       perceivedValue: `${(c.perceivedValueBp / 100).toFixed(1)}%`,
     },

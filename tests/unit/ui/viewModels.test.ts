@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { hashOf } from '../../../engine/core/hash.ts';
+import { logLines } from '../../../engine/core/jsonl.ts';
+import { verifyLog } from '../../../engine/core/verify.ts';
+import { catalogFor, replayCheckerFor } from '../../../engine/kinds.ts';
+import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
+import { atDifficulty } from '../../../ui/game/difficulty.ts';
+import { SoloSession, TEAM_ID } from '../../../ui/game/soloSession.ts';
+import { briefingView } from '../../../ui/view/briefingView.ts';
+import { budgetView, enterNumber, formProblems, openForm, setIncentive } from '../../../ui/view/decisionForm.ts';
+import { endView } from '../../../ui/view/endView.ts';
+import { formatBp, formatMoney } from '../../../ui/view/format.ts';
+import { negotiableList, negotiationRoomView } from '../../../ui/view/negotiationView.ts';
+import { repName } from '../../../ui/view/repNames.ts';
+import { resultsView } from '../../../ui/view/resultsView.ts';
+import { teamContext } from '../../../ui/view/session.ts';
+import { workshop } from '../../support/marketArbitrary.ts';
+
+const NOW = '2026-11-29T00:00:00.000Z';
+
+function newGame(seed = 'view-test') {
+  return SoloSession.create({ scenario: workshop().scenario, seed, difficulty: 'standard', teamName: '我们的团队', now: NOW });
+}
+
+function must(r: ReturnType<SoloSession['send']>) {
+  if (!r.ok) throw new Error(JSON.stringify(r.rejection));
+  return r;
+}
+
+/** A game played with the default plan up to the start of `round` (open). */
+function gameAtRound(round: number) {
+  const g = newGame();
+  for (let r = 1; r < round; r++) {
+    must(g.send({ type: 'OpenRound' }, NOW));
+    must(g.send({ type: 'CloseRound' }, NOW));
+  }
+  must(g.send({ type: 'OpenRound' }, NOW));
+  return g;
+}
+
+describe('solo session', () => {
+  it('is one trainee team in the shared market, and its log verifies round by round', async () => {
+    const g = gameAtRound(2);
+    must(g.send({ type: 'CloseRound' }, NOW));
+    expect(g.state.teams).toEqual([expect.objectContaining({ id: TEAM_ID, name: '我们的团队', firm: 'team-1' })]);
+    expect(g.state.markets[0]!.firms.filter((f) => f.kind === 'team' && f.active)).toHaveLength(1);
+    const text = [...logLines(g.header, g.events)].join('\n') + '\n';
+    const verdict = await verifyLog([text], catalogFor, { checkerFor: replayCheckerFor });
+    expect(verdict.ok && verdict.head).toBe(g.head.hash);
+    const again = SoloSession.restore(g.header, g.events);
+    expect(hashOf(again.state)).toBe(hashOf(g.state));
+  });
+
+  it('a refused command says why and appends nothing', () => {
+    const g = newGame();
+    const seq = g.head.seq;
+    const r = g.send({ type: 'CloseRound' }, NOW);
+    expect(r.ok).toBe(false);
+    expect(g.head.seq).toBe(seq);
+  });
+
+  it('difficulty changes the rivals only, and the log carries the scenario as played', () => {
+    const { scenario } = workshop();
+    const hard = atDifficulty(scenario, 'hard');
+    scenario.firms.forEach((f, i) => {
+      if (f.kind === 'team') expect(hard.firms[i]).toBe(f);
+      else expect(hard.firms[i]!.budget).toBeGreaterThan(f.budget);
+    });
+    const g = SoloSession.create({ scenario, seed: 's', difficulty: 'hard', teamName: 'x', now: NOW });
+    expect(g.header.scenario.hash).toBe(hashOf(hard));
+    expect(atDifficulty(scenario, 'standard')).toBe(scenario);
+  });
+});
+
+describe('briefing view', () => {
+  it('shows the story, objectives with their framework, the team, territories, rivals and accounts in the reader’s language', () => {
+    const b = briefingView(newGame().state, 'zh-CN');
+    expect(b.title).toBe('完整工作坊：东江大区');
+    expect(b.paragraphs).toHaveLength(3);
+    expect(b.objectives[0]).toEqual({ framework: 'SMART目标', text: expect.stringContaining('SMART') });
+    expect(b.reps).toHaveLength(10);
+    expect(new Set(b.reps.map((r) => r.name)).size).toBe(10);
+    expect(b.territories.map((x) => x.name)).toEqual(['滨江', '东湖', '临川', '青石', '云岭', '桐溪']);
+    expect(b.rivals.map((r) => r.name)).toContain('速购云');
+    expect(b.rivals.find((r) => r.name === '速购云')!.enters).toBe('第 4 轮入场');
+    expect(b.accounts).toHaveLength(16);
+    expect(b.facts.find((f) => f.label === '每轮预算')!.value).toBe('25万元');
+  });
+});
+
+describe('decision form', () => {
+  it('opens on a plan the engine accepts', () => {
+    const ctx = teamContext(gameAtRound(1).state);
+    const form = openForm(ctx);
+    expect(formProblems(form, ctx)).toEqual([]);
+    expect(form.decisions).toEqual(defaultDecisions(ctx.market, ctx.scenario, ctx.firm));
+  });
+
+  it('reports a bad entry at its field and keeps the last good value in the plan', () => {
+    const ctx = teamContext(gameAtRound(1).state);
+    const form = openForm(ctx);
+    const bad = enterNumber(form, 'reps[2].prospecting', 'abc', ctx);
+    expect(bad.decisions).toBe(form.decisions);
+    expect(formProblems(bad, ctx)).toEqual([{ path: 'reps[2].prospecting', key: 'form.not-a-number', params: expect.objectContaining({ value: 'abc' }) }]);
+    const out = enterNumber(form, 'reps[2].prospecting', '500', ctx);
+    expect(formProblems(out, ctx)[0]).toMatchObject({ path: 'reps[2].prospecting', key: 'form.range', params: { min: 0, max: 96 } });
+    const fixed = enterNumber(out, 'reps[2].prospecting', '24', ctx);
+    expect(formProblems(fixed, ctx)).toEqual([]);
+    expect(fixed.decisions.reps[2]!.prospecting).toBe(24);
+  });
+
+  it('checks a rep’s week, the budget and the manager’s hours as the engine will', () => {
+    const ctx = teamContext(gameAtRound(1).state);
+    let form = openForm(ctx);
+    form = enterNumber(form, 'reps[0].longTail', '90', ctx);
+    expect(formProblems(form, ctx).map((p) => p.path)).toEqual(['reps[0]']);
+    form = openForm(ctx);
+    form = enterNumber(form, 'territories[0].promotion', '900000', ctx);
+    const problems = formProblems(form, ctx);
+    expect(problems.map((p) => p.path)).toEqual(['budget']);
+    expect(budgetView(form, ctx).remaining).toBe(-problems[0]!.params.over!);
+    form = openForm(ctx);
+    form = enterNumber(form, 'meetingHours', '40', ctx);
+    form = setIncentive(form, '*', 'recognition');
+    expect(formProblems(form, ctx)).toEqual([]);
+  });
+
+  it('takes prices typed as a percentage of list and discounts as percent', () => {
+    const ctx = teamContext(gameAtRound(1).state);
+    let form = enterNumber(openForm(ctx), 'pricePm[1]', '95.5', ctx, 10);
+    form = enterNumber(form, 'maxDiscountBp', '7.25', ctx, 100);
+    expect(form.decisions.pricePm[1]).toBe(955);
+    expect(form.decisions.maxDiscountBp).toBe(725);
+    expect(formProblems(enterNumber(form, 'pricePm[0]', '95.55', ctx, 10), ctx)[0]!.key).toBe('form.whole-number');
+    expect(formProblems(enterNumber(form, 'pricePm[0]', '40', ctx, 10), ctx)[0]).toMatchObject({ key: 'form.range', params: { min: 50, max: 200 } });
+  });
+});
+
+describe('negotiation room view', () => {
+  it('lists the renewals of the round, shows the conversation, what was revealed and the moves that fit now', () => {
+    const g = gameAtRound(3); // Linchuan Co-op's contract ends in round 3.
+    const list = negotiableList(g.state, 'en');
+    expect(list.map((a) => a.id)).toContain('linchuan-coop');
+    expect(negotiationRoomView(g.state, 'linchuan-coop', 'en')).toBeNull();
+    must(g.send({ type: 'StartNegotiation', team: TEAM_ID, account: 'linchuan-coop' }, NOW));
+    let room = negotiationRoomView(g.state, 'linchuan-coop', 'en')!;
+    expect(room.lines).toHaveLength(1);
+    expect(room.moves.map((m) => m.kind)).not.toContain('accept-counter');
+    expect(room.moves.map((m) => m.kind)).not.toContain('implication');
+    must(g.send({ type: 'NegotiationMove', team: TEAM_ID, account: 'linchuan-coop', move: { kind: 'situation' } }, NOW));
+    must(g.send({ type: 'NegotiationMove', team: TEAM_ID, account: 'linchuan-coop', move: { kind: 'quote', pricePm: 1000 } }, NOW));
+    room = negotiationRoomView(g.state, 'linchuan-coop', 'en')!;
+    expect(room.lines).toHaveLength(5);
+    expect(room.lines[3]).toEqual({ speaker: 'seller', text: 'We propose 1,000 yuan a unit.' });
+    expect(room.revealedWeights).toHaveLength(1);
+    expect(room.offer.ask).toBe('1,000 yuan a unit');
+    expect(room.counterPm).toBeGreaterThan(0);
+    expect(room.moves.map((m) => m.kind)).toContain('accept-counter');
+    must(g.send({ type: 'NegotiationMove', team: TEAM_ID, account: 'linchuan-coop', move: { kind: 'accept-counter' } }, NOW));
+    room = negotiationRoomView(g.state, 'linchuan-coop', 'en')!;
+    expect(room.over).toBe(true);
+    expect(room.moves).toEqual([]);
+    expect(room.score).toBeGreaterThan(0);
+    expect(negotiableList(g.state, 'en').find((a) => a.id === 'linchuan-coop')!.status).toBe('deal');
+  });
+});
+
+describe('results view', () => {
+  it('shows the round’s headline, why, KPI lights with their band, the P&L, the funnel’s leakiest stage, team and rivals', () => {
+    const g = gameAtRound(4);
+    must(g.send({ type: 'CloseRound' }, NOW));
+    const r = resultsView(g.state, 'zh-CN')!;
+    expect(r.round).toBe(4);
+    expect(r.headline.map((x) => x.label)).toEqual(['营收', '利润', '份额', '长尾客户', '满意度']);
+    expect(r.kpis).toHaveLength(6);
+    for (const k of r.kpis) expect(k.lights).toHaveLength(4);
+    expect(r.pnl.at(-1)).toMatchObject({ label: '经营利润', total: true });
+    expect(r.funnel.filter((s) => s.leakiest)).toHaveLength(1);
+    expect(r.competitors.map((c) => c.name)).toContain('速购云');
+    expect(r.competitors.find((c) => c.name === '速购云')!.moves[0]).toBe('进入市场');
+    expect(r.why.length).toBeGreaterThan(0);
+    for (const line of r.why) expect(line).not.toMatch(/\{|binjiang|linchuan/);
+    expect(resultsView(g.state, 'zh-CN', 1)!.round).toBe(1);
+    expect(resultsView(g.state, 'zh-CN', 9)).toBeNull();
+  });
+});
+
+describe('end view', () => {
+  it('shows the four perspectives of the balanced scorecard and where the team stands', () => {
+    const g = gameAtRound(2);
+    must(g.send({ type: 'CloseRound' }, NOW));
+    const e = endView(g.state, 'en');
+    expect(e.perspectives.map((p) => p.name)).toEqual(['Financial', 'Customers', 'Internal process', 'Learning and growth']);
+    expect(e.perspectives.flatMap((p) => p.metrics)).toHaveLength(9);
+    expect(e.perspectives.flatMap((p) => p.metrics).reduce((n, m) => n + m.weight, 0)).toBe(100);
+    expect(e.rank).toBeGreaterThanOrEqual(1);
+    expect(e.rank).toBeLessThanOrEqual(e.firms);
+    expect(e.standings.find((s) => s.ours)!.name).toBe('我们的团队');
+  });
+});
+
+describe('formatting', () => {
+  it('counts money in 万 for Chinese readers and in yuan for English ones', () => {
+    expect(formatMoney('zh-CN', 125_000)).toBe('12.5万元');
+    expect(formatMoney('zh-TW', 9_800)).toBe('9,800元');
+    expect(formatMoney('zh-CN', 2_090_0000)).toBe('2,090万元');
+    expect(formatMoney('zh-CN', 209_000_000)).toBe('2.09亿元');
+    expect(formatMoney('en', 125_000)).toBe('¥125,000');
+    expect(formatMoney('en', -3_000)).toBe('−¥3,000');
+    expect(formatBp('en', 1234)).toBe('12.3%');
+  });
+
+  it('gives every founding rep of a team a different name, in the reader’s script', () => {
+    const names = Array.from({ length: 20 }, (_, i) => repName(`team-1-r${String(i + 1).padStart(2, '0')}`, 'zh-CN'));
+    expect(new Set(names).size).toBe(20);
+    expect(repName('team-1-r01', 'en')).toMatch(/^[A-Z][a-z]+ [A-Z][a-z]+$/);
+    expect(repName('team-1-r01', 'zh-TW')).toMatch(/^[\u4e00-\u9fff]{2}$/);
+  });
+});
