@@ -8,18 +8,12 @@
  */
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
-import { DEGENERATE_BOT_IDS, LEVER_BOT_IDS } from '../engine/bots/index.ts';
+import { balanceCheck, LEVER_TOLERANCE, moot, type BalanceReport } from './balance/balanceCheck.ts';
 import { SEGMENTS, type Scenario } from '../engine/model/scenario.ts';
 import { loadScenarioArg } from './io/scenarioSource.ts';
 import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 import { renderTable } from './io/table.ts';
-import { tournamentFigures } from './tournament/figures.ts';
-import { matchJobs, startMatchPool } from './tournament/jobs.ts';
-import type { MatchResult } from './tournament/match.ts';
 import { startProgress } from './tournament/progress.ts';
-
-/** Scorecard points by which a pushed lever must beat the balanced bot to be flagged. */
-const LEVER_TOLERANCE = 1;
 
 const USAGE = `usage: npm run scenario -- check <file|id>
        npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>]`;
@@ -61,39 +55,30 @@ async function balance(arg: string, seeds: number, workers: number, roundsArg: s
   }
   const { scenario, hash } = loaded;
   const rounds = wholeNumber('rounds', roundsArg, scenario.rounds, 1, scenario.rounds);
-  const bots = ['random', ...DEGENERATE_BOT_IDS, ...LEVER_BOT_IDS];
-  const jobs = matchJobs(
-    Array.from({ length: seeds }, (_, i) => String(i + 1)),
-    bots,
-  );
-  const pool = await startMatchPool(workers, { scenario, scenarioHash: hash, rounds });
-  const progress = startProgress(jobs.length, 'balance');
-  let results: MatchResult[];
+  let progress: ReturnType<typeof startProgress> | null = null;
+  let report: BalanceReport;
   try {
-    results = await pool.run(jobs, (_r, done) => progress.update(done));
+    report = await balanceCheck({ scenario, scenarioHash: hash, seeds, workers, rounds }, (done, total) => {
+      progress ??= startProgress(total, 'balance');
+      progress.update(done);
+    });
   } finally {
-    progress.stop();
-    await pool.close();
+    (progress as ReturnType<typeof startProgress> | null)?.stop();
   }
-  const figures = tournamentFigures(results, bots);
-  const rows = Object.entries(figures).map(([bot, f]) => [bot, f.median.toFixed(1), f.balancedMedian.toFixed(1), `${(f.winRate * 100).toFixed(0)}%`]);
-  console.log(renderTable(['bot', 'median', 'balanced', 'wins'], rows));
-  const rivals = DEGENERATE_BOT_IDS.concat('random').filter((b) => figures[b]!.median >= figures[b]!.balancedMedian || figures[b]!.winRate > 0.1);
-  // A lever pushed to one side must beat the balanced setting by more than a point of the
-  // scorecard to count: a flat optimum is not an optimum at a bound.
-  const levers = LEVER_BOT_IDS.filter((b) => figures[b]!.median > figures[b]!.balancedMedian + LEVER_TOLERANCE);
+  const rows = Object.entries(report.figures).map(([bot, f]) => [bot, f.median.toFixed(1), f.balancedMedian.toFixed(1), `${(f.winRate * 100).toFixed(0)}%`, moot(bot, scenario) ?? '']);
+  console.log(renderTable(['bot', 'median', 'balanced', 'wins', 'not counted because'], rows));
   console.log('');
   console.log(
-    rivals.length === 0
+    report.rivals.length === 0
       ? `✓ no degenerate bot rivals the balanced bot over ${seeds} seeds`
-      : `✗ degenerate bots that rival the balanced bot: ${rivals.join(', ')}`,
+      : `✗ degenerate bots that rival the balanced bot: ${report.rivals.join(', ')}`,
   );
   console.log(
-    levers.length === 0
+    report.levers.length === 0
       ? `✓ no lever has its optimum at a bound (no lever pushed ×0.5 or ×1.5 scores ${LEVER_TOLERANCE} point higher)`
-      : `✗ levers whose optimum lies at or past a bound: ${levers.join(', ')}`,
+      : `✗ levers whose optimum lies at or past a bound: ${report.levers.join(', ')}`,
   );
-  return rivals.length === 0 && levers.length === 0 ? 0 : 1;
+  return report.rivals.length === 0 && report.levers.length === 0 ? 0 : 1;
 }
 
 async function main(argv: string[]): Promise<number> {
