@@ -4,6 +4,8 @@
  * built-in scenario gets no more trust than one a facilitator uploads.
  */
 import benchmark from './benchmark.json' with { type: 'json' };
+import teamInTrouble from './team-in-trouble.json' with { type: 'json' };
+import tutorial from './tutorial.json' with { type: 'json' };
 import workshop from './workshop.json' with { type: 'json' };
 import type { LocalizedText } from '../engine/model/scenario.ts';
 import { parseScenarioValue, type ScenarioParseResult } from './load.ts';
@@ -31,7 +33,7 @@ function builtIn(data: { id: string; title: LocalizedText }): BuiltInScenario {
 }
 
 /** Built-in scenarios, the default first. */
-export const builtInScenarios: readonly BuiltInScenario[] = [builtIn(workshop), builtIn(benchmark)];
+export const builtInScenarios: readonly BuiltInScenario[] = [builtIn(workshop), builtIn(tutorial), builtIn(teamInTrouble), builtIn(benchmark)];
 
 export function builtInIds(): string[] {
   return builtInScenarios.map((s) => s.id);
