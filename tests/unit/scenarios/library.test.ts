@@ -1,12 +1,15 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SCENARIO_ID, builtInIds, builtInScenarios, loadBuiltIn } from '../../../scenarios/library.ts';
 import { parseScenario } from '../../../scenarios/load.ts';
 
 describe('built-in scenarios', () => {
-  it('ship the workshop first, as the default, and the benchmark', () => {
+  it('ship every scenario file in scenarios/, the workshop first as the default', () => {
     expect(DEFAULT_SCENARIO_ID).toBe('workshop');
-    expect(builtInIds()).toEqual(['workshop', 'benchmark']);
+    const files = readdirSync(new URL('../../../scenarios/', import.meta.url))
+      .filter((f) => f.endsWith('.json') && f !== 'scenario.schema.json')
+      .map((f) => f.replace(/\.json$/, ''));
+    expect([...builtInIds()].sort()).toEqual(files.sort());
     expect(builtInScenarios[0]!.id).toBe(DEFAULT_SCENARIO_ID);
     expect(builtInScenarios[0]!.title.en).toContain('workshop');
   });
