@@ -30,6 +30,9 @@ export class RegionHost {
   private model: RegionModel | null = null;
   private locale: Locale = 'zh-CN';
   private failed = false;
+  /** What the map shows now, so a screen that re-renders does not redraw it. */
+  private shown = '';
+  private queue: Promise<void> = Promise.resolve();
 
   constructor() {
     this.pane.append(this.tooltip, this.legend, this.help);
@@ -66,14 +69,28 @@ export class RegionHost {
     this.scene.resize(w, hgt);
   }
 
-  /** Shows the team's market; with `animateFrom`, plays the change from that earlier state. */
-  async show(state: SessionState, locale: Locale, options: { animateFrom?: SessionState | null; round?: number } = {}): Promise<void> {
+  /**
+   * Shows the team's market; with `animateFrom`, plays the change from that earlier state. Calls
+   * run one after another, and a call for what is already shown does nothing.
+   */
+  show(state: SessionState, locale: Locale, options: { animateFrom?: SessionState | null } = {}): Promise<void> {
+    const key = `${locale}/${state.round}/${state.status}/${state.markets[0]?.round ?? 0}/${state.history.length}`;
+    const run = async () => {
+      if (key === this.shown && !options.animateFrom) return;
+      this.shown = key;
+      await this.draw(state, locale, options.animateFrom ?? null);
+    };
+    this.queue = this.queue.then(run, run);
+    return this.queue;
+  }
+
+  private async draw(state: SessionState, locale: Locale, animateFrom: SessionState | null): Promise<void> {
     this.locale = locale;
     this.help.textContent = t(locale, 'map.help');
     await this.init();
     if (this.failed || !this.scene) return;
     const ctx = teamContext(state);
-    const before = options.animateFrom ? teamContext(options.animateFrom).market : undefined;
+    const before = animateFrom ? teamContext(animateFrom).market : undefined;
     const model = regionModel({ scenario: ctx.scenario, market: ctx.market, firm: ctx.firm, locale, previous: before });
     this.model = model;
     this.fit();
