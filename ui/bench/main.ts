@@ -10,7 +10,8 @@
  *   ?mode=view — the region view alone, interactive (drag, wheel, arrows, + − 0), with a tooltip;
  *     `&rounds=N` plays N rounds with bots first and animates the last one's switching customers.
  *
- * Other parameters: scenario, locale, seed, width, height, frames, blocks.
+ * Other parameters: scenario, locale, seed, teams (team slots in play, default 1: the solo game),
+ * width, height, frames, blocks.
  */
 import { Application, Container, Particle, ParticleContainer, type WebGLRenderer } from 'pixi.js';
 import { PAPER_COLOUR } from '../region/palette.ts';
@@ -22,6 +23,8 @@ import { benchParams, type BenchParams } from './params.ts';
 
 export interface BenchOutput {
   readonly particles: number;
+  /** Firms in play (team slots taken plus AI firms). */
+  readonly firms: number;
   readonly renderer: string;
   readonly width: number;
   readonly height: number;
@@ -75,7 +78,7 @@ async function runBench(p: BenchParams): Promise<void> {
   await app.init({ width: p.width, height: p.height, preference: 'webgl', background: PAPER_COLOUR, autoStart: false, resolution: 1 });
   document.body.appendChild(app.canvas);
   app.ticker.stop();
-  const data = benchMarket(p.scenario, p.seed, 0);
+  const data = benchMarket(p.scenario, p.seed, 0, p.teams);
   const model = regionModel({ ...data, locale: p.locale });
   const regionStage = new Container();
   const scene = new RegionScene(app, { parent: regionStage });
@@ -94,15 +97,14 @@ async function runBench(p: BenchParams): Promise<void> {
     return performance.now() - t0;
   };
   const status = document.getElementById('status')!;
-  (window as any).__diag = { app, scene, regionStage, bare, frame, PIXI: await import('pixi.js') };
-  if (new URLSearchParams(location.search).has('diag')) { (window as any).__diagReady = true; return; }
   for (let i = 0; i < 15; i++) {
     frame(bare);
     frame(regionStage);
   }
   const out: BenchOutput = {
     particles: model.customers.count,
-    renderer: gl.getParameter(gl.RENDERER) as string,
+    firms: model.firms.filter((f) => f.active).length,
+    renderer: String(gl.getParameter(gl.getExtension('WEBGL_debug_renderer_info')?.UNMASKED_RENDERER_WEBGL ?? gl.RENDERER)),
     width: p.width,
     height: p.height,
     frames: p.frames,
@@ -141,7 +143,7 @@ async function runView(p: BenchParams): Promise<void> {
   const app = new Application();
   await app.init({ resizeTo: window, preference: 'webgl', background: PAPER_COLOUR, antialias: true, autoDensity: true, resolution: window.devicePixelRatio || 1 });
   document.body.appendChild(app.canvas);
-  const data = benchMarket(p.scenario, p.seed, p.rounds);
+  const data = benchMarket(p.scenario, p.seed, p.rounds, p.teams);
   const model = regionModel({ ...data, locale: p.locale });
   const tip = document.getElementById('tip')!;
   const status = document.getElementById('status')!;

@@ -15,17 +15,17 @@ export interface BenchMarket {
   readonly previous?: MarketState;
 }
 
-export function benchMarket(id: string, seed: string, rounds: number): BenchMarket {
+export function benchMarket(id: string, seed: string, rounds: number, teamCount = 1): BenchMarket {
   const loaded = loadBuiltIn(id);
   if (!loaded.ok) throw new Error(`scenario ${id}: ${loaded.problems.map((p) => p.message).join('; ')}`);
   const scenario = loaded.scenario;
-  const teams = scenario.firms.filter((f) => f.kind === 'team').map((f) => f.id);
+  const teams = scenario.firms.filter((f) => f.kind === 'team').map((f) => f.id).slice(0, teamCount);
   const firm = scenario.firms.findIndex((f) => f.kind === 'team');
   let market = initialMarket(scenario, seed, teams);
   let previous: MarketState | undefined;
   for (let round = 1; round <= Math.min(rounds, scenario.rounds); round++) {
     const decisions = scenario.firms.map((f, fi) =>
-      f.kind === 'team' ? playBot(fi === firm ? 'balanced' : 'random', { market, scenario, firm: fi, round, seed }) : null,
+      f.kind === 'team' && market.firms[fi]!.active ? playBot(fi === firm ? 'balanced' : 'random', { market, scenario, firm: fi, round, seed }) : null,
     );
     previous = market;
     market = resolveRound(market, { scenario, seed, round, decisions, injected: [] }).market;

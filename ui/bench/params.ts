@@ -14,6 +14,8 @@ export interface BenchParams {
   readonly blocks: number;
   /** View mode: resolve this many rounds with bots and animate the last one on the map. */
   readonly rounds: number;
+  /** Team slots in play (the first is ours); 1 is the trainee's solo game against the AI firms. */
+  readonly teams: number;
 }
 
 export function benchParams(search: string): BenchParams {
@@ -33,5 +35,6 @@ export function benchParams(search: string): BenchParams {
     frames: int('frames', 30, 1, 10_000),
     blocks: int('blocks', 12, 1, 1000),
     rounds: int('rounds', 0, 0, 12),
+    teams: int('teams', 1, 1, 16),
   };
 }

@@ -1,73 +1,108 @@
 /**
  * Map labels baked into one texture: each label is a Pixi Text (so CJK text is shaped by the
  * browser with the map's font list), rendered once into a shared RenderTexture, and handed back
- * as a frame of it. The scene draws the frames as particles of one ParticleContainer: one draw
- * call with a one-texture shader per frame, instead of a batch that samples every label's
- * texture per pixel. Text objects are cached by style and string across bakes.
+ * as a frame of it; small images (the key-account pins) are copied in too. The scene draws the
+ * frames as particles of one ParticleContainer, at their own size on whole pixels, so the atlas
+ * is sampled `nearest`: one texel fetch a pixel, one draw call, one texture — instead of a
+ * batch that samples every label's texture per pixel. Text objects are cached by style and
+ * string across bakes.
  */
-import { Container, Rectangle, RenderTexture, Text, Texture, type Renderer, type TextStyle } from 'pixi.js';
+import { Container, Rectangle, RenderTexture, Sprite, Text, Texture, type Renderer, type TextStyle } from 'pixi.js';
 
-export interface LabelSpec {
+export interface LabelLine {
   readonly text: string;
   readonly style: TextStyle;
 }
+
+/** One label: one line, or lines stacked and centred (baked as one frame, one particle). */
+export type LabelSpec = LabelLine | { readonly lines: readonly LabelLine[] };
 
 /** Width of the atlas in CSS pixels; labels are packed in rows. */
 const ATLAS_WIDTH = 1024;
 const GAP = 2;
 
+export interface BakedLabels {
+  /** One frame per label, in order. */
+  readonly labels: readonly Texture[];
+  /** One frame per image, in order. */
+  readonly images: readonly Texture[];
+}
+
 export class LabelAtlas {
-  private readonly texts = new Map<string, Text>();
+  /** Text objects by style and string (several when a string is used twice), kept across bakes. */
+  private pool = new Map<string, Text[]>();
   private target: RenderTexture | null = null;
   private frames: Texture[] = [];
 
   constructor(private readonly renderer: Renderer) {}
 
-  /** Bakes `labels` (replacing the previous atlas); one texture per label, all of one source. */
-  bake(labels: readonly LabelSpec[]): Texture[] {
-    const used = new Map<string, Text>();
+  /** Bakes `labels` and `images` (replacing the previous atlas); every frame shares one source. */
+  bake(labels: readonly LabelSpec[], images: readonly Texture[] = []): BakedLabels {
+    const next = new Map<string, Text[]>();
+    const take = (line: LabelLine): Text => {
+      const key = `${line.style.styleKey}\u0000${line.text}`;
+      const spare = this.pool.get(key);
+      const text = spare?.pop() ?? new Text({ text: line.text, style: line.style });
+      next.set(key, [...(next.get(key) ?? []), text]);
+      return text;
+    };
     const sheet = new Container();
     const places: Rectangle[] = [];
     let x = 0;
     let y = 0;
     let rowHeight = 0;
-    for (const label of labels) {
-      const key = `${label.style.styleKey}\u0000${label.text}`;
-      let text = used.get(key) ?? this.texts.get(key);
-      if (!text) text = new Text({ text: label.text, style: label.style });
-      used.set(key, text);
-      const w = Math.ceil(text.width);
-      const h = Math.ceil(text.height);
+    /** The next free place for a w × h block, left to right in rows. */
+    const place = (w: number, h: number): Rectangle => {
       if (x > 0 && x + w > ATLAS_WIDTH) {
         x = 0;
         y += rowHeight + GAP;
         rowHeight = 0;
       }
-      if (!text.parent) {
-        text.position.set(x, y);
-        sheet.addChild(text);
-        places.push(new Rectangle(x, y, Math.max(1, w), Math.max(1, h)));
-        x += w + GAP;
-        rowHeight = Math.max(rowHeight, h);
-      } else {
-        // The same string in the same style twice: share its place.
-        places.push(new Rectangle(text.x, text.y, Math.max(1, w), Math.max(1, h)));
+      const r = new Rectangle(x, y, w, h);
+      x += w + GAP;
+      rowHeight = Math.max(rowHeight, h);
+      return r;
+    };
+    const sprites = images.map((texture) => {
+      const r = place(Math.ceil(texture.width), Math.ceil(texture.height));
+      const sprite = new Sprite({ texture, x: r.x, y: r.y });
+      sheet.addChild(sprite);
+      return r;
+    });
+    for (const label of labels) {
+      const texts = ('lines' in label ? label.lines : [label]).map(take);
+      const w = Math.ceil(Math.max(1, ...texts.map((t) => t.width)));
+      const r = place(w, Math.ceil(Math.max(1, texts.reduce((n, t) => n + t.height, 0))));
+      let ty = r.y;
+      for (const t of texts) {
+        t.position.set(r.x + Math.round((w - t.width) / 2), ty);
+        ty += t.height;
+        sheet.addChild(t);
       }
+      places.push(r);
     }
-    const height = Math.max(1, y + rowHeight);
-    for (const [key, text] of this.texts) if (!used.has(key)) text.destroy();
-    this.texts.clear();
-    for (const [key, text] of used) this.texts.set(key, text);
+    // Texts no label uses any more are let go.
+    for (const spare of this.pool.values()) for (const t of spare) t.destroy();
+    this.pool = next;
 
     for (const f of this.frames) f.destroy(false);
     this.target?.destroy(true);
-    const target = RenderTexture.create({ width: ATLAS_WIDTH, height, resolution: this.renderer.resolution, antialias: false });
+    const target = RenderTexture.create({
+      width: ATLAS_WIDTH,
+      height: Math.max(1, y + rowHeight),
+      resolution: this.renderer.resolution,
+      antialias: false,
+      scaleMode: 'nearest',
+    });
     this.renderer.render({ container: sheet, target, clear: true, clearColor: [0, 0, 0, 0] });
-    sheet.removeChildren();
+    for (const child of sheet.removeChildren()) if (child instanceof Sprite) child.destroy();
     sheet.destroy();
     this.target = target;
-    this.frames = places.map((frame) => new Texture({ source: target.source, frame }));
-    return this.frames;
+    const frame = (r: Rectangle) => new Texture({ source: target.source, frame: r });
+    const imageFrames = sprites.map(frame);
+    const labelFrames = places.map(frame);
+    this.frames = [...imageFrames, ...labelFrames];
+    return { labels: labelFrames, images: imageFrames };
   }
 
   /** The atlas' texture (for the ParticleContainer), or null before the first bake. */
@@ -78,8 +113,8 @@ export class LabelAtlas {
   destroy(): void {
     for (const f of this.frames) f.destroy(false);
     this.target?.destroy(true);
-    for (const t of this.texts.values()) t.destroy();
-    this.texts.clear();
+    for (const spare of this.pool.values()) for (const t of spare) t.destroy();
+    this.pool.clear();
     this.frames = [];
     this.target = null;
   }

@@ -29,15 +29,19 @@ export const COMPETITOR_COLOURS: readonly number[] = [
 ];
 
 /**
- * The colour of firm `index` when `ours` is our firm's index: ours gets OUR_COLOUR, the others
- * take the competitor colours in firm order, skipping ours (so a competitor's colour does not
- * depend on which slot the trainee plays, beyond the shift past it).
+ * Each firm's colour, by firm index, when `ours` is our firm's index: ours gets OUR_COLOUR; the
+ * other firms in play — every AI firm (even one that enters later) and the team slots taken —
+ * take the competitor colours in firm order; team slots nobody took come last. It depends only
+ * on who plays, so a firm keeps its colour for the whole session.
  */
-export function firmColour(index: number, ours: number): number {
-  if (index < 0) return UNSERVED_COLOUR;
-  if (index === ours) return OUR_COLOUR;
-  const slot = index > ours && ours >= 0 ? index - 1 : index;
-  return COMPETITOR_COLOURS[slot % COMPETITOR_COLOURS.length]!;
+export function firmColours(firms: readonly { readonly kind: string; readonly active: boolean }[], ours: number): number[] {
+  const inPlay = (i: number) => firms[i]!.kind !== 'team' || firms[i]!.active;
+  const order = firms.map((_, i) => i).filter((i) => i !== ours);
+  order.sort((a, b) => Number(inPlay(b)) - Number(inPlay(a)) || a - b);
+  const colours = firms.map(() => UNSERVED_COLOUR);
+  order.forEach((i, slot) => (colours[i] = COMPETITOR_COLOURS[slot % COMPETITOR_COLOURS.length]!));
+  if (ours >= 0 && ours < firms.length) colours[ours] = OUR_COLOUR;
+  return colours;
 }
 
 /** Linear mix of two 0xRRGGBB colours, t in 0–1 (0 gives a, 1 gives b). */
@@ -50,9 +54,9 @@ export function mixColour(a: number, b: number, t: number): number {
 }
 
 /**
- * The fill of a territory disc for our share in bp: land colour shaded towards ours, saturating
- * at 50% share (a half share of a territory is already a dominant position).
+ * The shade of a territory for our share in bp: land colour shaded towards ours, saturating at
+ * 50% share (a half share of a territory is already a dominant position).
  */
 export function territoryShade(ourShareBp: number): number {
-  return mixColour(LAND_COLOUR, OUR_COLOUR, 0.06 + 0.6 * Math.min(1, Math.max(0, ourShareBp) / 5000));
+  return mixColour(LAND_COLOUR, OUR_COLOUR, 0.1 + 0.8 * Math.min(1, Math.max(0, ourShareBp) / 5000));
 }

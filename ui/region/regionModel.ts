@@ -15,7 +15,7 @@ import type { FirmKind, Scenario, Stage, Tier } from '../../engine/model/scenari
 import type { MarketState, TerritoryState } from '../../engine/model/state.ts';
 import { layoutCustomers } from './customerLayout.ts';
 import { keyAccountSpot, mapBounds, territoryRadii, type Bounds } from './mapLayout.ts';
-import { firmColour, territoryShade, UNSERVED_COLOUR } from './palette.ts';
+import { firmColours, territoryShade, UNSERVED_COLOUR } from './palette.ts';
 import { ourShareLabel, upgradedAccountName } from './regionText.ts';
 
 export interface RegionModelInput {
@@ -55,7 +55,7 @@ export interface RegionTerritory {
   readonly previousSharesBp: readonly number[];
   readonly ourShareBp: number;
   readonly previousShareBp: number;
-  /** Disc fill for our share now and before (0xRRGGBB). */
+  /** The territory's shade for our share now and before (0xRRGGBB; the map's band inside the outline). */
   readonly shade: number;
   readonly previousShade: number;
   /** Second label line: "我方 23.4%". */
@@ -160,7 +160,8 @@ function upgradedFrom(id: string): number {
 export function regionModel(input: RegionModelInput): RegionModel {
   const { scenario, market, firm: ours, locale, previous } = input;
   const nF = market.firms.length;
-  const colour = (f: number) => firmColour(f, ours);
+  const palette = firmColours(market.firms, ours);
+  const colour = (f: number) => (f >= 0 ? (palette[f] ?? UNSERVED_COLOUR) : UNSERVED_COLOUR);
 
   const firms: RegionFirm[] = market.firms.map((f, i) => {
     const spec = scenario.firms.find((s) => s.id === f.id);

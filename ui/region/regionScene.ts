@@ -1,9 +1,10 @@
 /**
- * The region map in Pixi v8: territories as discs sized by potential and shaded by our share,
- * with labels; long-tail customers as particles coloured by the firm they buy from; key accounts
- * as labelled diamonds (ours with a dark rim); each firm's presence as small marks under each
- * territory, sized by its coverage. It only draws a RegionModel (see regionModel.ts) and reports
- * what the pointer is on; it never changes state.
+ * The region map in Pixi v8: territories as discs sized by potential, outlined, with a band
+ * shaded by our share, and labelled with their name and our share; long-tail customers as
+ * particles coloured by the firm they buy from; key accounts as labelled diamonds (ours bigger,
+ * with a dark rim); each firm's presence as small marks under each territory, sized by its
+ * coverage. It only draws a RegionModel (see regionModel.ts) and reports what the pointer is on;
+ * it never changes state.
  *
  *   const scene = new RegionScene(app, { parent?, onHover?, onSelect? });
  *   scene.resize(width, height);              // the view's size in CSS pixels; fits the map
@@ -17,19 +18,24 @@
  *   scene.destroy();
  *
  * Drag pans, the wheel zooms around the pointer. The root container (`scene.root`) owns the
- * rectangle (0, 0, width, height) of its parent. Needs a WebGL renderer (Pixi's default).
+ * rectangle (0, 0, width, height) of its parent. Needs a WebGL 2 renderer (the constructor throws
+ * otherwise, so the page can say the map is unavailable).
  *
- * Per frame nothing is rebuilt: customers are one ParticleContainer with static properties only
- * (re-uploaded by `update()` when colours change); discs, marks and pins are flat shapes in one
- * mesh each (shapeLayer.ts); labels are Text baked once per model into one texture and drawn as
- * particles (labelAtlas.ts); the pointer is looked up through a spatial grid.
+ * Per frame nothing is rebuilt, and the whole map is three draw calls: territory rims and
+ * presence marks are one mesh (shapeLayer.ts); customers are one ParticleContainer with static
+ * properties only (re-uploaded by `update()` when colours change); labels are Text baked once per
+ * model into one texture and drawn, with the key-account pins, as particles of one more
+ * ParticleContainer (labelAtlas.ts). The pointer is looked up through a spatial grid. It is
+ * built to stay smooth on a software GPU (SwiftShader), where every pixel and triangle counts:
+ * see shapeLayer.ts for why there is no Graphics.
  */
 import { Container, Particle, ParticleContainer, Rectangle, TextStyle, type Application, type FederatedPointerEvent, type Texture, type Ticker } from 'pixi.js';
 import { LabelAtlas, type LabelSpec } from './labelAtlas.ts';
 import { LABEL_COLOUR, mixColour, OUR_COLOUR, OUTLINE_COLOUR } from './palette.ts';
+import { overlayShader } from './overlayShader.ts';
 import { PanZoom } from './panZoom.ts';
 import type { RegionKeyAccount, RegionModel, RegionTerritory } from './regionModel.ts';
-import { DOT_TEXTURE_SIZE, makeDotTexture } from './regionTextures.ts';
+import { DOT_TEXTURE_SIZE, makeDiamondTexture, makeDotTexture } from './regionTextures.ts';
 import { ShapeLayer, type Shape } from './shapeLayer.ts';
 import { SpatialGrid } from './spatialGrid.ts';
 
@@ -54,20 +60,10 @@ export const STATIC_PARTICLES = { vertex: false, position: false, rotation: fals
 /** CJK-first font list, so Chinese labels use a proper CJK face wherever one is installed. */
 export const MAP_FONT = '"Noto Sans CJK SC", "Noto Sans SC", "Noto Sans CJK TC", "PingFang SC", "Microsoft YaHei", sans-serif';
 
-const NAME_STYLE = new TextStyle({
-  fontFamily: MAP_FONT,
-  fontSize: 15,
-  fontWeight: '700',
-  fill: LABEL_COLOUR,
-  stroke: { color: 0xffffff, width: 4, join: 'round' },
-});
-const SHARE_STYLE = new TextStyle({
-  fontFamily: MAP_FONT,
-  fontSize: 12,
-  fontWeight: '700',
-  fill: mixColour(OUR_COLOUR, 0x000000, 0.3),
-  stroke: { color: 0xffffff, width: 3, join: 'round' },
-});
+// Territory labels sit above their disc, on the paper: no halo needed. Key-account labels sit
+// over customers' dots: a white halo keeps them readable.
+const NAME_STYLE = new TextStyle({ fontFamily: MAP_FONT, fontSize: 15, fontWeight: '700', fill: LABEL_COLOUR });
+const SHARE_STYLE = new TextStyle({ fontFamily: MAP_FONT, fontSize: 12, fontWeight: '700', fill: mixColour(OUR_COLOUR, 0x000000, 0.3) });
 const ACCOUNT_STYLE = new TextStyle({
   fontFamily: MAP_FONT,
   fontSize: 11,
@@ -78,8 +74,12 @@ const ACCOUNT_STYLE = new TextStyle({
 const DRAG_THRESHOLD = 4;
 const KEY_PAN = 60;
 const KEY_ZOOM = 1.25;
-/** Key-account diamond, screen pixels from centre to corner. */
+/** Key-account diamond, screen pixels from centre to corner (ours: 1.5 more). */
 const PIN_PX = 7;
+/** Where a territory's shaded band starts, as a fraction of its radius (about where its customers end). */
+const BAND_FROM = 0.9;
+/** Pin diamonds, pixels corner to corner: others' fill and rim, ours' fill and rim. */
+const PIN_SIZES = [2 * PIN_PX, 2 * PIN_PX + 4, 2 * PIN_PX + 3, 2 * PIN_PX + 10] as const;
 
 interface Animation {
   readonly changed: Int32Array;
@@ -115,19 +115,21 @@ export class RegionScene {
   private readonly world = new Container({ label: 'region-world' });
   private readonly under = new ShapeLayer('territories');
   private readonly customers: ParticleContainer;
-  private readonly pins = new ShapeLayer('key-accounts');
   private readonly hover = new ShapeLayer('hover');
   private readonly labels: ParticleContainer;
   private readonly atlas: LabelAtlas;
   private readonly dot: Texture;
+  private readonly diamonds: Texture[];
   private readonly view = new PanZoom();
   private width = 800;
   private height = 600;
   private model: RegionModel | null = null;
   private grid: SpatialGrid | null = null;
   private particles: Particle[] = [];
-  private labelParticles: Particle[] = [];
-  private labelPlaces: LabelPlace[] = [];
+  /** Overlay particles (pin rims, pin fills, then labels) and where each goes. */
+  private overlay: Particle[] = [];
+  private overlayPlaces: LabelPlace[] = [];
+  private pinFills: Particle[] = [];
   /** Colours on screen now (during an animation: where it will end). */
   private shownCustomers = new Uint32Array(0);
   private shownTerritories: number[] = [];
@@ -145,16 +147,18 @@ export class RegionScene {
     private readonly app: Application,
     options: RegionSceneOptions = {},
   ) {
-    if (!('gl' in app.renderer)) throw new Error('the region view needs a WebGL renderer (preference: "webgl")');
+    const renderer = app.renderer as { gl?: unknown; context?: { webGLVersion?: number } };
+    if (!renderer.gl || renderer.context?.webGLVersion !== 2) throw new Error('the region view needs a WebGL 2 renderer (preference: "webgl")');
     this.onHover = options.onHover;
     this.onSelect = options.onSelect;
     this.dot = makeDotTexture(app.renderer);
+    this.diamonds = PIN_SIZES.map((size) => makeDiamondTexture(app.renderer, size));
     this.atlas = new LabelAtlas(app.renderer);
     this.customers = new ParticleContainer({ label: 'customers', texture: this.dot, dynamicProperties: { ...STATIC_PARTICLES } });
-    this.labels = new ParticleContainer({ label: 'labels', dynamicProperties: { ...STATIC_PARTICLES } });
+    this.labels = new ParticleContainer({ label: 'labels', dynamicProperties: { ...STATIC_PARTICLES }, shader: overlayShader() });
     this.world.eventMode = 'none';
     this.labels.eventMode = 'none';
-    this.world.addChild(this.under.mesh, this.customers, this.pins.mesh, this.hover.mesh);
+    this.world.addChild(this.under.mesh, this.customers, this.hover.mesh);
     this.root.addChild(this.world, this.labels);
     this.root.eventMode = 'static';
     this.root.cursor = 'grab';
@@ -204,7 +208,7 @@ export class RegionScene {
     this.shownTerritories = model.territories.map((t) => (before ? t.previousShade : t.shade));
     this.shownAccounts = model.keyAccounts.map((k) => (before ? k.previousColour : k.colour));
     this.shownAccountIds = model.keyAccounts.map((k) => k.id);
-    this.bakeLabels(model);
+    this.bakeOverlay(model);
     this.grid = new SpatialGrid(c.x, c.y, 12, c.visible);
     this.drawnScale = 0;
     this.setHovered(null, 0, 0);
@@ -235,12 +239,12 @@ export class RegionScene {
     // Everything but the colours moves to the new model at once.
     this.model = model;
     for (let i = 0; i < model.customers.count; i++) this.particles[i]!.alpha = model.customers.visible[i] ? 1 : 0;
-    this.bakeLabels(model);
-    this.grid = new SpatialGrid(model.customers.x, model.customers.y, 12, model.customers.visible);
     this.shownCustomers = Uint32Array.from(toC);
     this.shownTerritories = toT;
     this.shownAccounts = toK;
     this.shownAccountIds = model.keyAccounts.map((k) => k.id);
+    this.bakeOverlay(model);
+    this.grid = new SpatialGrid(model.customers.x, model.customers.y, 12, model.customers.visible);
     this.setHovered(null, 0, 0);
     return new Promise((resolve) => {
       this.animation = { changed: Int32Array.from(changed), fromC, toC, fromT, toT, fromK, toK, duration: durationMs, elapsed: 0, done: resolve };
@@ -327,6 +331,7 @@ export class RegionScene {
     this.root.destroy({ children: true });
     this.atlas.destroy();
     this.dot.destroy(true);
+    for (const d of this.diamonds) d.destroy(true);
     this.model = null;
     this.grid = null;
   }
@@ -347,9 +352,22 @@ export class RegionScene {
     this.particles = particles;
   }
 
-  /** Under the customers: territory discs, and under each disc its presence marks (map units). */
+  /**
+   * Under the customers: each territory's disc as its outline and a band from the edge of its
+   * customers to the outline, shaded by our share (the inside is left to the customers: on a
+   * software GPU a filled disc costs as much as all the labels and marks together); under each
+   * disc, its presence marks (map units).
+   */
   private drawUnder(model: RegionModel, shades: readonly number[]): void {
-    const shapes: Shape[] = model.territories.map((t, i) => ({ x: t.x, y: t.y, r: t.radius, fill: shades[i]!, rim: OUTLINE_COLOUR, rimPx: 1.5 }));
+    const shapes: Shape[] = model.territories.map((t, i) => ({
+      x: t.x,
+      y: t.y,
+      r: t.radius,
+      fill: shades[i]!,
+      rim: OUTLINE_COLOUR,
+      rimPx: 1.5,
+      hole: t.radius * BAND_FROM,
+    }));
     for (const t of model.territories) {
       const sizes = t.firmsPresent.map((f) => 2.5 + (4.5 * (t.coverage[f] ?? 0)) / 1000);
       const gap = 3;
@@ -365,55 +383,57 @@ export class RegionScene {
     this.under.set(shapes, 1 / this.view.scale);
   }
 
-  /** Over the customers: key-account diamonds, a constant size on screen (ours bigger, dark rim). */
-  private drawPins(model: RegionModel, colours: readonly number[]): void {
-    const s = this.view.scale;
-    this.pins.set(
-      model.keyAccounts.map((k, i) => ({
-        x: k.x,
-        y: k.y,
-        r: (k.ours ? PIN_PX + 1.5 : PIN_PX) / s,
-        fill: colours[i]!,
-        rim: k.ours ? LABEL_COLOUR : 0xffffff,
-        rimPx: k.ours ? 2.5 : 1.5,
-        diamond: true,
-      })),
-      1 / s,
-    );
-  }
-
-  /** Bakes the labels of `model`: each territory's name and our share, and the key accounts' names. */
-  private bakeLabels(model: RegionModel): void {
+  /**
+   * The overlay, in screen pixels over everything: key-account pins (a diamond in the supplier's
+   * colour on a rim, white for others and dark and bigger for ours), then the labels — each
+   * territory's name and our share, and the key accounts' names — baked into one atlas.
+   */
+  private bakeOverlay(model: RegionModel): void {
     const specs: LabelSpec[] = [];
     const places: LabelPlace[] = [];
     for (const t of model.territories) {
-      specs.push({ text: t.name, style: NAME_STYLE }, { text: t.shareLabel, style: SHARE_STYLE });
-      places.push(
-        { x: t.x, y: t.y - t.radius, dx: 0, dy: -14, anchorX: 0.5, anchorY: 1 },
-        { x: t.x, y: t.y - t.radius, dx: 0, dy: 0, anchorX: 0.5, anchorY: 1 },
-      );
+      specs.push({ lines: [{ text: t.name, style: NAME_STYLE }, { text: t.shareLabel, style: SHARE_STYLE }] });
+      places.push({ x: t.x, y: t.y - t.radius, dx: 0, dy: 0, anchorX: 0.5, anchorY: 1 });
     }
     for (const k of model.keyAccounts) {
       if (!k.label) continue;
       specs.push({ text: k.label, style: ACCOUNT_STYLE });
-      places.push({ x: k.x, y: k.y, dx: PIN_PX + 3, dy: 0, anchorX: 0, anchorY: 0.5 });
+      places.push({ x: k.x, y: k.y, dx: PIN_PX + 4, dy: 0, anchorX: 0, anchorY: 0.5 });
     }
-    const frames = this.atlas.bake(specs);
+    const baked = this.atlas.bake(specs, this.diamonds);
+    const pin = (k: RegionKeyAccount, rim: boolean) =>
+      new Particle({
+        texture: baked.images[(k.ours ? 2 : 0) + (rim ? 1 : 0)]!,
+        anchorX: 0.5,
+        anchorY: 0.5,
+        tint: rim ? (k.ours ? LABEL_COLOUR : 0xffffff) : 0xffffff,
+      });
+    const pinPlace = (k: RegionKeyAccount): LabelPlace => ({ x: k.x, y: k.y, dx: 0, dy: 0, anchorX: 0.5, anchorY: 0.5 });
+    const rims = model.keyAccounts.map((k) => pin(k, true));
+    this.pinFills = model.keyAccounts.map((k) => pin(k, false));
+    this.overlay = [...rims, ...this.pinFills, ...baked.labels.map((texture, i) => new Particle({ texture, anchorX: places[i]!.anchorX, anchorY: places[i]!.anchorY }))];
+    this.overlayPlaces = [...model.keyAccounts.map(pinPlace), ...model.keyAccounts.map(pinPlace), ...places];
+    this.tintPins(this.shownAccounts);
     this.labels.removeParticles();
     this.labels.texture = this.atlas.texture!;
-    this.labelParticles = frames.map((texture, i) => new Particle({ texture, anchorX: places[i]!.anchorX, anchorY: places[i]!.anchorY }));
-    if (this.labelParticles.length > 0) this.labels.addParticle(...this.labelParticles);
-    this.labelPlaces = places;
+    if (this.overlay.length > 0) this.labels.addParticle(...this.overlay);
     this.placeLabels();
   }
 
-  /** Labels sit in screen space on whole pixels (crisp text at any zoom). */
+  private tintPins(colours: readonly number[]): void {
+    this.pinFills.forEach((p, i) => (p.tint = colours[i]!));
+  }
+
+  /** The overlay sits in screen space on whole pixels (crisp text at any zoom). */
   private placeLabels(): void {
     const { scale, x, y } = this.view;
-    this.labelParticles.forEach((p, i) => {
-      const place = this.labelPlaces[i]!;
-      p.x = Math.round(place.x * scale + x + place.dx);
-      p.y = Math.round(place.y * scale + y + place.dy);
+    this.overlay.forEach((p, i) => {
+      const place = this.overlayPlaces[i]!;
+      // The frame's top-left corner on a whole pixel: the atlas is sampled texel for pixel.
+      const w = p.texture.frame.width * place.anchorX;
+      const h = p.texture.frame.height * place.anchorY;
+      p.x = Math.round(place.x * scale + x + place.dx - w) + w;
+      p.y = Math.round(place.y * scale + y + place.dy - h) + h;
     });
     this.labels.update();
   }
@@ -424,7 +444,7 @@ export class RegionScene {
       this.hover.set([], 1 / s);
       return;
     }
-    const ring = (x: number, y: number, r: number): Shape => ({ x, y, r, fill: 0, fillAlpha: 0, rim: LABEL_COLOUR, rimPx: 2.5 });
+    const ring = (x: number, y: number, r: number): Shape => ({ x, y, r, fill: 0, fillAlpha: 0, rim: LABEL_COLOUR, rimPx: 2.5, hole: r - 4 / s });
     const c = this.model.customers;
     if (target.kind === 'territory') this.hover.set([ring(target.territory.x, target.territory.y, target.territory.radius + 3 / s)], 1 / s);
     else if (target.kind === 'keyAccount') this.hover.set([ring(target.account.x, target.account.y, (PIN_PX + 6) / s)], 1 / s);
@@ -439,7 +459,6 @@ export class RegionScene {
     this.placeLabels();
     if (this.model && scale !== this.drawnScale) {
       this.drawUnder(this.model, this.shownTerritories);
-      this.drawPins(this.model, this.shownAccounts);
       this.drawnScale = scale;
     }
     if (this.hovered) this.drawHover(this.hovered);
@@ -458,7 +477,8 @@ export class RegionScene {
     }
     this.customers.update();
     this.drawUnder(this.model, a.toT.map((to, i) => mixColour(a.fromT[i] ?? to, to, t)));
-    this.drawPins(this.model, a.toK.map((to, i) => mixColour(a.fromK[i]!, to, t)));
+    this.tintPins(a.toK.map((to, i) => mixColour(a.fromK[i]!, to, t)));
+    this.labels.update();
     if (t >= 1) {
       this.animation = null;
       this.app.ticker.remove(this.tick);

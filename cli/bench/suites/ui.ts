@@ -76,8 +76,8 @@ export async function withBuiltPage<T>(
   }
 }
 
-const FRAMES = 30;
-const BLOCKS = 12;
+const FRAMES = 15;
+const BLOCKS = 24;
 const WIDTH = 1366;
 const HEIGHT = 768;
 
@@ -114,6 +114,7 @@ export const suite: BenchSuite = {
           bare_frame_ms: round3(bareMs),
           median_block_ratio: round3(median(pairs)),
           frames_per_block: out.frames,
+          market: `benchmark scenario at the start, solo (1 team slot), ${out.firms} firms in play`,
           canvas: `${out.width}x${out.height}`,
           renderer: out.renderer,
         },

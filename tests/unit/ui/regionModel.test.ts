@@ -3,7 +3,7 @@ import { initialMarket } from '../../../engine/model/init.ts';
 import type { Scenario } from '../../../engine/model/scenario.ts';
 import type { MarketState } from '../../../engine/model/state.ts';
 import { loadBuiltIn } from '../../../scenarios/library.ts';
-import { firmColour, OUR_COLOUR, UNSERVED_COLOUR } from '../../../ui/region/palette.ts';
+import { COMPETITOR_COLOURS, firmColours, OUR_COLOUR, UNSERVED_COLOUR } from '../../../ui/region/palette.ts';
 import { PanZoom } from '../../../ui/region/panZoom.ts';
 import { regionModel } from '../../../ui/region/regionModel.ts';
 import { SpatialGrid } from '../../../ui/region/spatialGrid.ts';
@@ -77,10 +77,15 @@ describe('regionModel', () => {
     for (let i = 0; i < m.customers.count; i++) {
       const s = market.customers.supplier[i]!;
       suppliers.add(s);
-      expect(m.customers.tint[i]).toBe(s < 0 ? UNSERVED_COLOUR : firmColour(s, 1));
+      expect(m.customers.tint[i]).toBe(s < 0 ? UNSERVED_COLOUR : m.firms[s]!.colour);
     }
     expect(suppliers.size).toBeGreaterThan(3);
     expect(m.customers.tint[7]).toBe(UNSERVED_COLOUR);
+    // Different suppliers, different colours; ours in our colour.
+    const bySupplier = new Map<number, number>();
+    for (let i = 0; i < m.customers.count; i++) bySupplier.set(market.customers.supplier[i]!, m.customers.tint[i]!);
+    expect(new Set(bySupplier.values()).size).toBe(bySupplier.size);
+    if (bySupplier.has(1)) expect(bySupplier.get(1)).toBe(OUR_COLOUR);
   });
 
   it('highlights our firm in a colour no competitor has, whichever slot we play', () => {
@@ -135,7 +140,7 @@ describe('regionModel', () => {
     expect(moved).toBeGreaterThan(50);
     for (let i = 0; i < m.customers.count; i++) {
       const before = previous.customers.supplier[i]!;
-      expect(m.customers.previousTint![i]).toBe(before < 0 ? UNSERVED_COLOUR : firmColour(before, 0));
+      expect(m.customers.previousTint![i]).toBe(before < 0 ? UNSERVED_COLOUR : m.firms[before]!.colour);
       if (i % 10 === 0) expect(m.customers.tint[i]).toBe(OUR_COLOUR);
     }
     expect(Array.from(m.customers.previousTint!)).not.toEqual(Array.from(m.customers.tint));
@@ -171,6 +176,25 @@ describe('regionModel', () => {
     expect(up.label).toBe('');
     expect(up.name).toBe('升级大客户');
     expect(up.ours).toBe(true);
+  });
+});
+
+describe('firmColours', () => {
+  it('gives ours the strong colour and competitors in play distinct colours, in firm order', () => {
+    const firms = [
+      { kind: 'team', active: true },
+      { kind: 'team', active: false },
+      { kind: 'team', active: true },
+      { kind: 'brand', active: true },
+      { kind: 'digital', active: false },
+    ];
+    expect(firmColours(firms, 2)).toEqual([COMPETITOR_COLOURS[0], COMPETITOR_COLOURS[3], OUR_COLOUR, COMPETITOR_COLOURS[1], COMPETITOR_COLOURS[2]]);
+    // The AI firms of a solo workshop get the first competitor colours, whatever slot we play.
+    const solo = regionModel({ ...workshop, market: initialMarket(workshop.scenario, 's', ['team-3']), firm: 2, locale: 'en' });
+    const ai = solo.firms.filter((f) => f.kind !== 'team').map((f) => f.colour);
+    expect(ai).toEqual(COMPETITOR_COLOURS.slice(0, ai.length));
+    expect(new Set(ai).size).toBe(ai.length);
+    expect(solo.firms[2]!.colour).toBe(OUR_COLOUR);
   });
 });
 
