@@ -13,18 +13,8 @@ import { startServer } from '../../../server/app.ts';
 import type { BenchOutput } from '../../../ui/bench/main.ts';
 import type { BenchSuite } from '../entry.ts';
 import { median, round3 } from '../measure.ts';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../io/chromium.ts';
 
-export const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 /**
  * Builds the UI into a temporary folder, serves it, opens `page` (e.g. "bench.html?mode=view")
@@ -47,7 +37,7 @@ export async function withBuiltPage<T>(
       const context = await chromium.launchPersistentContext(profile, {
         executablePath: CHROMIUM,
         headless: true,
-        args: ARGS,
+        args: [...CHROMIUM_ARGS],
         viewport,
       });
       try {

@@ -1,7 +1,9 @@
 import { mkdir } from 'node:fs/promises';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { CHROMIUM, CHROMIUM_ARGS } from '../../../cli/io/chromium.ts';
 
-export const CHROMIUM = process.env.SHAPAN_CHROMIUM ?? '/usr/bin/chromium';
+export { CHROMIUM };
+
 export const ARTIFACTS = 'tests/e2e/artifacts';
 
 /** Debian's Chromium, headless, with nothing that reaches for the network. */
@@ -9,16 +11,7 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: [...CHROMIUM_ARGS],
   });
 }
 
