@@ -4,8 +4,10 @@
  * built-in scenario gets no more trust than one a facilitator uploads.
  */
 import benchmark from './benchmark.json' with { type: 'json' };
+import headAndTail from './head-and-tail.json' with { type: 'json' };
 import matureRegion from './mature-region.json' with { type: 'json' };
 import newTerritory from './new-territory.json' with { type: 'json' };
+import supplyDisruption from './supply-disruption.json' with { type: 'json' };
 import teamInTrouble from './team-in-trouble.json' with { type: 'json' };
 import tutorial from './tutorial.json' with { type: 'json' };
 import workshop from './workshop.json' with { type: 'json' };
@@ -35,7 +37,7 @@ function builtIn(data: { id: string; title: LocalizedText }): BuiltInScenario {
 }
 
 /** Built-in scenarios, the default first. */
-export const builtInScenarios: readonly BuiltInScenario[] = [builtIn(workshop), builtIn(tutorial), builtIn(newTerritory), builtIn(matureRegion), builtIn(teamInTrouble), builtIn(benchmark)];
+export const builtInScenarios: readonly BuiltInScenario[] = [builtIn(workshop), builtIn(tutorial), builtIn(newTerritory), builtIn(matureRegion), builtIn(supplyDisruption), builtIn(teamInTrouble), builtIn(headAndTail), builtIn(benchmark)];
 
 export function builtInIds(): string[] {
   return builtInScenarios.map((s) => s.id);
