@@ -147,7 +147,8 @@ function start(): void {
     );
   };
 
-  let shown = '';
+  /** The last round whose results the map has animated: a re-render does not replay it. */
+  let animatedRound = 0;
   const render = () => {
     const snap = actor.getSnapshot();
     const state = String(snap.value);
@@ -182,14 +183,13 @@ function start(): void {
     } else if (state === 'results' || state === 'replay') {
       const replay = state === 'replay';
       const round = replay ? snap.context.replayRound : v.state.history.length;
-      const animate = !replay && shown !== `results/${round}`;
+      const animate = !replay && round !== animatedRound;
+      if (animate) animatedRound = round;
       el = resultsScreen(v, locale, region.pane, { next: () => actor.send({ type: 'NEXT' }), replay: (r) => actor.send({ type: 'REPLAY', round: r }), back: () => actor.send({ type: 'BACK' }) }, { round, replay, failure });
       void region.show(v.state, locale, { animateFrom: animate ? v.before : null });
-      shown = `results/${round}`;
     } else {
       el = endScreen(v, locale, { replay: (r) => actor.send({ type: 'REPLAY', round: r }), exportLog: download, home: () => actor.send({ type: 'HOME' }) });
     }
-    if (state !== 'results') shown = state === 'replay' ? shown : state;
     screen.replaceChildren(el);
   };
 
@@ -198,6 +198,7 @@ function start(): void {
     const state = String(snap.value);
     if (state === 'start' && lastState !== 'start') {
       game.close();
+      animatedRound = 0;
       void refreshSaved().then(render);
     }
     // Entering the negotiation room starts the talk if this is the first visit this round.
@@ -212,11 +213,13 @@ function start(): void {
     }
     const moved = state !== lastState;
     lastState = state;
+    render();
+    // A new screen takes the keyboard to its heading, so a keyboard user starts at the top.
     if (moved) {
-      render();
-      screen.querySelector<HTMLElement>('h1, h2')?.setAttribute('tabindex', '-1');
-      screen.querySelector<HTMLElement>('h1, h2')?.focus({ preventScroll: true });
-    } else render();
+      const heading = screen.querySelector<HTMLElement>('h1, h2');
+      heading?.setAttribute('tabindex', '-1');
+      heading?.focus({ preventScroll: true });
+    }
   });
   actor.start();
   void refreshSaved().then(render);
