@@ -141,7 +141,9 @@ function start(): void {
     fill(
       topbar,
       h('span', { class: 'brand' }, t(locale, 'app.title')),
-      playing ? h('span', { class: 'where' }, `${v.state.scenario!.title[locale]} · ${t(locale, 'topbar.round', { round: v.state.round, rounds: v.state.scenario!.rounds })}`) : null,
+      playing
+        ? h('span', { class: 'where' }, `${v.state.scenario!.title[locale]} · ${v.state.round === 0 ? t(locale, 'topbar.before-start', { rounds: v.state.scenario!.rounds }) : t(locale, 'topbar.round', { round: v.state.round, rounds: v.state.scenario!.rounds })}`)
+        : null,
       playing ? h('button', { type: 'button', class: 'link', id: 'export-top', onclick: download }, t(locale, 'end.export')) : null,
       playing ? h('button', { type: 'button', class: 'link', id: 'home', onclick: () => actor.send({ type: 'HOME' }) }, t(locale, 'topbar.home')) : null,
     );
