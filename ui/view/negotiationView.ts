@@ -126,7 +126,7 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
     offer: {
       ask: price(c.askPm),
       counter: price(c.counterPm),
-      conceded: c.concessionValuePm + c.discountPm > 0 ? t(locale, 'negotiation.conceded', { value: price(c.concessionValuePm + c.discountPm) }) : t(locale, 'negotiation.none'),
+      conceded: c.concessionValuePm + c.discountPm > 0 ? price(c.concessionValuePm + c.discountPm) : t(locale, 'negotiation.none'),
       trust: c.trust,
       perceivedValue: `${(c.perceivedValueBp / 100).toFixed(1)}%`,
     },
