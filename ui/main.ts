@@ -11,7 +11,8 @@ import { findNegotiation } from '../engine/session/negotiations.ts';
 import { loadBuiltIn } from '../scenarios/library.ts';
 import { createAppMachine, phaseOf } from './app/appMachine.ts';
 import { h, fill } from './dom.ts';
-import { Game, type GameFailure } from './game/game.ts';
+import { fileChunks } from './game/fileChunks.ts';
+import { Game, type GameFailure, type GameResult } from './game/game.ts';
 import { TEAM_ID } from './game/soloSession.ts';
 import { deleteSession, listSessions, loadSession, type SavedSessionMeta } from './game/storage.ts';
 import { t } from './i18n/t.ts';
@@ -30,14 +31,6 @@ function initialLocale(): Locale {
   return isLocale(saved) ? saved : matchLocale(navigator.language, 'zh-CN');
 }
 
-async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
 
 function start(): void {
   const root = document.getElementById('app');
@@ -68,11 +61,11 @@ function start(): void {
     saved = await listSessions().catch(() => []);
   };
 
-  const begin = async (work: () => Promise<{ ok: boolean; failure?: GameFailure }>) => {
+  const begin = async (work: () => Promise<GameResult>) => {
     startMessage = '';
     const result = await work();
     if (!result.ok) {
-      startMessage = describe(result.failure ?? null);
+      startMessage = describe(result.failure);
       render();
       return;
     }
@@ -91,27 +84,20 @@ function start(): void {
         startMessage = loaded.problems.map((p) => `${p.path}: ${p.message}`).join('\n');
         return render();
       }
-      void begin(async () => {
-        const r = await game.start({ scenario: loaded.scenario, seed: choice.seed, difficulty: choice.difficulty, teamName: choice.teamName });
-        return r.ok ? r : { ok: false, failure: r.failure };
-      });
+      void begin(() => game.start({ scenario: loaded.scenario, seed: choice.seed, difficulty: choice.difficulty, teamName: choice.teamName }));
     },
     resume(id: string) {
       void begin(async () => {
         const s = await loadSession(id);
         if (!s) return { ok: false, failure: { kind: 'error', message: t(locale, 'start.missing-save') } };
-        const r = await game.resume(s);
-        return r.ok ? r : { ok: false, failure: r.failure };
+        return game.resume(s);
       });
     },
     remove(id: string) {
       void deleteSession(id).then(refreshSaved).then(render);
     },
     importFile(file: File) {
-      void begin(async () => {
-        const r = await game.importLog(fileChunks(file));
-        return r.ok ? r : { ok: false, failure: r.failure };
-      });
+      void begin(() => game.importLog(fileChunks(file)));
     },
   };
 

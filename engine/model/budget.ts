@@ -43,6 +43,17 @@ export function servedCustomers(market: MarketState, firm: number, territory: nu
   return servedCounts2D(market)[firm]?.[territory] ?? 0;
 }
 
+/** What the planned calls cost in travel, yuan (calls in tier 3–4 cost `remoteCallFactorPm`‰ of the base). */
+export function plannedTravel(reps: Decisions['reps'], market: MarketState, c: Coefficients): number {
+  let travel = 0;
+  for (const p of reps) {
+    const tier = market.territories.find((t) => t.id === p.territory)?.tier ?? 1;
+    const selling = p.prospecting + p.accounts + p.longTail + p.development;
+    travel += selling * c.effort.callCostYuan * (tier === 3 ? c.effort.remoteCallFactorPm / 1000 : 1);
+  }
+  return travel;
+}
+
 /** What a firm's decisions cost, line by line, priced on the market as it stands. */
 export function budgetLines(d: Decisions, market: MarketState, firm: number, c: Coefficients): BudgetLines {
   const f = market.firms[firm]!;

@@ -2,6 +2,7 @@ import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
 import type { Decisions, RepPlan, TerritorySpend } from './decisions.ts';
 import type { Scenario } from './scenario.ts';
 import type { MarketState } from './state.ts';
+import { plannedTravel } from './budget.ts';
 import { trimToBudget } from './trimToBudget.ts';
 
 /** Last year's same-period revenue grown by b and moved by season: the KPI baseline for a round. */
@@ -29,12 +30,7 @@ export function defaultDecisions(market: MarketState, scenario: Scenario, firm: 
     const accounts = hasAccounts.has(r.id) ? 14 : 4;
     return { rep: r.id, territory: r.territory, prospecting: 20, accounts, longTail: 36 - accounts, development: 4, training: 4 };
   });
-  let travel = 0;
-  for (const p of reps) {
-    const tier = market.territories.find((t) => t.id === p.territory)?.tier ?? 1;
-    const selling = p.prospecting + p.accounts + p.longTail + p.development;
-    travel += selling * c.effort.callCostYuan * (tier === 3 ? c.effort.remoteCallFactorPm / 1000 : 1);
-  }
+  const travel = plannedTravel(reps, market, c);
   const territories: TerritorySpend[] = present.map(({ t, ti }, k) => ({
     territory: t.id,
     promotion: promotion[k]!,

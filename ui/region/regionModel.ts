@@ -13,6 +13,7 @@
 import type { Locale } from '../../engine/i18n/locale.ts';
 import type { FirmKind, Scenario, Stage, Tier } from '../../engine/model/scenario.ts';
 import type { MarketState, TerritoryState } from '../../engine/model/state.ts';
+import { servedCounts2D } from '../../engine/model/budget.ts';
 import { layoutCustomers } from './customerLayout.ts';
 import { keyAccountSpot, mapBounds, territoryRadii, type Bounds } from './mapLayout.ts';
 import { firmColours, territoryShade, UNSERVED_COLOUR } from './palette.ts';
@@ -141,14 +142,9 @@ function lastShares(t: TerritoryState | undefined, byFirm: readonly number[]): n
   return out;
 }
 
-function countByFirm(market: MarketState, territory: number, nFirms: number): number[] {
-  const out = new Array<number>(nFirms).fill(0);
-  const cols = market.customers;
-  for (let i = 0; i < cols.territory.length; i++) {
-    const s = cols.supplier[i]!;
-    if (cols.territory[i] === territory && s >= 0 && s < nFirms) out[s]!++;
-  }
-  return out;
+/** How many long-tail customers of a territory buy from each firm (the engine's count, cached per market). */
+function countByFirm(market: MarketState, territory: number): number[] {
+  return servedCounts2D(market).map((byTerritory) => byTerritory[territory] ?? 0);
 }
 
 /** The customer an upgraded account came from: its id ends in `-up<round>-<customer index>`. */
@@ -184,11 +180,11 @@ export function regionModel(input: RegionModelInput): RegionModel {
   );
 
   const territories: RegionTerritory[] = market.territories.map((t, ti) => {
-    const byFirm = countByFirm(market, ti, nF);
+    const byFirm = countByFirm(market, ti);
     const sharesBp = lastShares(t, byFirm);
     const prevT = previous?.territories[ti];
     const previousSharesBp = previous
-      ? lastShares(prevT, countByFirm(previous, ti, nF))
+      ? lastShares(prevT, countByFirm(previous, ti))
       : t.shareHistory.length >= 2
         ? [...t.shareHistory[t.shareHistory.length - 2]!]
         : sharesBp;

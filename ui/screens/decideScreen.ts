@@ -13,7 +13,7 @@ import { budgetView, openForm, type DecisionForm } from '../view/decisionForm.ts
 import { formatMoney } from '../view/format.ts';
 import { negotiableList } from '../view/negotiationView.ts';
 import { teamContext } from '../view/session.ts';
-import { accountsSection, pricingSection, repsSection, SECTION_TOPICS, SECTIONS, teamSection, territoriesSection, type Section } from './decisionSections.ts';
+import { accountsSection, pricingSection, repsSection, SECTION_TOPICS, SECTIONS, sectionOf, teamSection, territoriesSection, type Section } from './decisionSections.ts';
 import { FormBinding } from './formBinding.ts';
 import { guideNotes } from './guideNotes.ts';
 
@@ -56,7 +56,23 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
     fill(
       summary,
       problems.map((p) =>
-        h('li', {}, h('button', { type: 'button', class: 'link', onclick: () => binding.focus(p.path) }, t(locale, p.key, p.params))),
+        h(
+          'li',
+          {},
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'link',
+              onclick: () => {
+                const section = sectionOf(p.path);
+                if (section && section !== lastSection) open(section);
+                binding.focus(p.path);
+              },
+            },
+            t(locale, p.key, p.params),
+          ),
+        ),
       ),
     );
   });
@@ -67,6 +83,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
     lastSection = section;
     for (const b of tabs.querySelectorAll('button')) b.setAttribute('aria-selected', String(b.dataset.section === section));
     const notes = guideNotes(view.id, scenario, round, SECTION_TOPICS[section] as readonly DecisionTopic[], locale);
+    binding.beginSection();
     fill(panel, notes, sectionBody(section));
     binding.refresh();
   };

@@ -4,6 +4,7 @@
  * built from the form's data and writes back through the binding.
  */
 import { describePrice } from '../../engine/i18n/describe.ts';
+import { servedCustomers } from '../../engine/model/budget.ts';
 import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../../engine/model/state.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/t.ts';
@@ -24,6 +25,17 @@ export const SECTION_TOPICS: Readonly<Record<Section, readonly string[]>> = {
   accounts: ['operations', 'executive-contact', 'tools', 'market-intelligence'],
   negotiation: ['negotiation'],
 };
+
+/** The section a problem's path lives in, so the summary can take the trainee there. */
+export function sectionOf(path: string): Section | null {
+  const head = /^[A-Za-z]+/.exec(path)?.[0] ?? '';
+  if (head === 'reps') return 'reps';
+  if (['territories', 'travel', 'contingency'].includes(head)) return 'territories';
+  if (['pricePm', 'maxDiscountBp'].includes(head)) return 'pricing';
+  if (['training', 'incentives', 'mediation', 'meetingHours'].includes(head)) return 'team';
+  if (['executive', 'operations', 'toolkit', 'templates', 'marketIntelligence'].includes(head)) return 'accounts';
+  return null;
+}
 
 const table = (head: readonly string[], rows: readonly HTMLElement[]) =>
   h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows));
@@ -82,7 +94,7 @@ export function territoriesSection(b: FormBinding): HTMLElement {
     const spec = ctx.scenario.territories.find((x) => x.id === spend.territory)!;
     const guide = guides.find((g) => g.territory === spend.territory)!;
     const ti = ctx.market.territories.findIndex((x) => x.id === spend.territory);
-    const served = ctx.market.customers.territory.reduce((n, tt, k) => n + (tt === ti && ctx.market.customers.supplier[k] === ctx.firm ? 1 : 0), 0);
+    const served = servedCustomers(ctx.market, ctx.firm, ti);
     return h(
       'tr',
       {},

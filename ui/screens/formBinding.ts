@@ -13,6 +13,9 @@ export class FormBinding {
   private readonly slots = new Map<string, HTMLElement>();
   private readonly inputs = new Map<string, HTMLElement>();
   private readonly listeners = new Set<(problems: readonly FieldProblem[]) => void>();
+  /** What the shown section registered: dropped when another section replaces it. */
+  private section = { slots: [] as string[], inputs: [] as string[], listeners: [] as ((p: readonly FieldProblem[]) => void)[] };
+  private inSection = false;
   problems: readonly FieldProblem[] = [];
 
   constructor(
@@ -32,14 +35,33 @@ export class FormBinding {
 
   onProblems(listener: (problems: readonly FieldProblem[]) => void): void {
     this.listeners.add(listener);
+    if (this.inSection) this.section.listeners.push(listener);
     listener(this.problems);
+  }
+
+  /**
+   * Starts a new section of the form: the slots, inputs and listeners of the one it replaces
+   * are let go (what was registered before the first section stays for the screen's life).
+   */
+  beginSection(): void {
+    for (const path of this.section.slots) this.slots.delete(path);
+    for (const path of this.section.inputs) this.inputs.delete(path);
+    for (const listener of this.section.listeners) this.listeners.delete(listener);
+    this.section = { slots: [], inputs: [], listeners: [] };
+    this.inSection = true;
   }
 
   /** A place where problems at `path` (or, for rows, any path inside it) are shown. */
   slot(path: string): HTMLElement {
     const el = h('span', { class: 'field-error', role: 'alert', 'data-for': path });
     this.slots.set(path, el);
+    if (this.inSection) this.section.slots.push(path);
     return el;
+  }
+
+  private track(path: string, input: HTMLElement): void {
+    this.inputs.set(path, input);
+    if (this.inSection) this.section.inputs.push(path);
   }
 
   /** A whole-number input bound to `path`; `scale` turns what is typed into the stored unit (10 for ‰ typed as %). */
@@ -55,14 +77,14 @@ export class FormBinding {
       ...attrs,
     });
     input.addEventListener('input', () => this.update(enterNumber(this.form, path, input.value, this.ctx, scale)));
-    this.inputs.set(path, input);
+    this.track(path, input);
     return h('span', { class: 'field' }, input, this.slot(path));
   }
 
   checkbox(path: string, label: string, checked: boolean, note = ''): HTMLElement {
     const input = h('input', { type: 'checkbox', 'data-path': path, checked });
     input.addEventListener('change', () => this.update(setFlag(this.form, path, input.checked)));
-    this.inputs.set(path, input);
+    this.track(path, input);
     return h('label', { class: 'check' }, input, ` ${label}`, note ? h('small', {}, ` ${note}`) : null);
   }
 

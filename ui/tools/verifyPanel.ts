@@ -2,17 +2,8 @@ import { verifyLog } from '../../engine/core/verify.ts';
 import { describeLogProblem } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
 import { catalogFor, replayCheckerFor } from '../../engine/kinds.ts';
+import { fileChunks } from '../game/fileChunks.ts';
 import { t } from '../i18n/t.ts';
-
-/** Streams a File through the engine's verifier, so a large log never becomes one string. */
-async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
-}
 
 export function verifyPanel(locale: Locale): HTMLElement {
   const section = document.createElement('section');

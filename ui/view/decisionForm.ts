@@ -6,7 +6,7 @@
  */
 import { produce } from 'immer';
 import type { Params } from '../../engine/i18n/translate.ts';
-import { budgetLines, budgetTotal, type BudgetLines } from '../../engine/model/budget.ts';
+import { budgetLines, budgetTotal, plannedTravel, type BudgetLines } from '../../engine/model/budget.ts';
 import { MANAGER_HOURS, MAX_WORKLOAD_PM, type Decisions } from '../../engine/model/decisions.ts';
 import { defaultDecisions, kpiBaseline } from '../../engine/model/defaultDecisions.ts';
 import { reconcileDecisions } from '../../engine/model/reconcileDecisions.ts';
@@ -182,13 +182,7 @@ export function budgetView(form: DecisionForm, ctx: TeamContext): BudgetView {
   const lines = budgetLines(form.decisions, market, firm, scenario.coefficients);
   const spent = budgetTotal(lines);
   const budget = market.firms[firm]!.budget;
-  const c = scenario.coefficients.effort;
-  let travelNeeded = 0;
-  for (const p of form.decisions.reps) {
-    const tier = market.territories.find((t) => t.id === p.territory)?.tier ?? 1;
-    travelNeeded += (p.prospecting + p.accounts + p.longTail + p.development) * c.callCostYuan * (tier === 3 ? c.remoteCallFactorPm / 1000 : 1);
-  }
-  return { budget, lines, spent, remaining: budget - spent, travelNeeded: Math.round(travelNeeded) };
+  return { budget, lines, spent, remaining: budget - spent, travelNeeded: Math.round(plannedTravel(form.decisions.reps, market, scenario.coefficients)) };
 }
 
 /** The KPI baseline of each territory for the coming round, with the band the lights float in. */

@@ -50,9 +50,15 @@ describe('a team that starts in trouble', () => {
     expect(market.firms[0]!.reps.length).toBe(reps + 2 - market.firms[0]!.totals.leavers);
   });
 
-  it('a scenario without a start plays exactly as before', () => {
-    const a = initialMarket(scenario, SEED, ['team-1']);
-    const b = initialMarket({ ...scenario, firms: scenario.firms.map((f) => ({ ...f })) }, SEED, ['team-1']);
-    expect(b).toEqual(a);
+  it('a firm without a start keeps the usual one: drawn morale, conflict 20, no empty seats', () => {
+    // Only team-1 is in trouble; team-2 beside it must start as every team does.
+    const s = inTrouble({ morale: 20, conflict: 90, vacancies: ['yunling'] });
+    const usual = initialMarket(s, SEED, ['team-1', 'team-2']).firms[1]!;
+    expect(usual.conflict).toBe(20);
+    expect(usual.vacancies).toEqual([]);
+    for (const r of usual.reps) {
+      expect(r.morale).toBeGreaterThanOrEqual(55);
+      expect(r.morale).toBeLessThanOrEqual(72);
+    }
   });
 });

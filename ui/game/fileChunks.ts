@@ -1,0 +1,9 @@
+/** Streams a File the user picked, so a large log is verified as it is read, never held as one string. */
+export async function* fileChunks(file: File): AsyncGenerator<Uint8Array> {
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return;
+    yield value;
+  }
+}
