@@ -155,7 +155,6 @@ function upgradedFrom(id: string): number {
 
 export function regionModel(input: RegionModelInput): RegionModel {
   const { scenario, market, firm: ours, locale, previous } = input;
-  const nF = market.firms.length;
   const palette = firmColours(market.firms, ours);
   const colour = (f: number) => (f >= 0 ? (palette[f] ?? UNSERVED_COLOUR) : UNSERVED_COLOUR);
 
