@@ -80,7 +80,10 @@ export const balancedBot: Bot = (view) => {
     };
   });
   // When supply is short, ask operations to put the biggest key accounts first.
-  const shortSupply = market.shocks.some((s) => s.kind === 'supply-disruption' && s.toRound >= round);
+  // (A disruption under way, or one the scenario announces publicly for this round.)
+  const shortSupply =
+    market.shocks.some((s) => s.kind === 'supply-disruption' && s.toRound >= round) ||
+    scenario.shocks.some((s) => s.kind === 'supply-disruption' && s.signalled && s.round === round);
   const operations = shortSupply
     ? market.accounts
         .filter((a) => a.supplier === firm)

@@ -4,6 +4,7 @@ import { stream } from '../../core/rng.ts';
 import type { AccountNegotiation } from '../decisions.ts';
 import type { AccountState } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
+import { churnMultiplierPm } from './customerFlow.ts';
 import { priceOf } from './market.ts';
 
 /** Volume an account orders this round: contracted volume, upgraded accounts ramping up to their multiple. */
@@ -24,8 +25,8 @@ function offerPrice(w: Work, ctx: RoundContext, fi: number, tier: number): numbe
  * Key accounts: relationships built by the owner's hours and executive contact, renewal
  * preparation 6 to 3 rounds ahead, and the renewal contest at contract end. When teams
  * negotiated for the account this round, it takes the best offer (chooseOffer); otherwise it
- * weighs each contender's price, service, relationship and preparation, and an unprepared
- * incumbent loses it with MODEL.md's 60%.
+ * weighs each contender's price, service, relationship and preparation against how satisfied
+ * the account is with its supplier, and an unprepared incumbent loses it with MODEL.md's 60%.
  */
 export function keyAccounts(w: Work, ctx: RoundContext): void {
   const c = ctx.c;
@@ -90,6 +91,12 @@ function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: numb
     const prep = 1 + 0.15 * Math.min(4, prepOf(fi));
     return powInt(1000 / price, e) * (1 + f.service / 1000) * (1 + rel / 100) * prep * campaign;
   });
+  // A prepared incumbent defends with the account's satisfaction: rivals' bids count by
+  // MODEL.md's churn multiplier for its CSAT (×0.4 at 80 and over, ×3 under 40).
+  if (incumbent >= 0) {
+    const mult = churnMultiplierPm(a.csat, c.customers.churnMultiplierPm) / 1000;
+    for (let fi = 0; fi < value.length; fi++) if (fi !== incumbent) value[fi]! *= mult;
+  }
   const unprepared = incumbent >= 0 && prepOf(incumbent) === 0;
   if (unprepared) {
     for (let fi = 0; fi < value.length; fi++) if (fi !== incumbent) value[fi]! *= 1 + c.customers.lateRenewalRivalBp / 10_000;

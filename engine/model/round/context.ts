@@ -86,6 +86,8 @@ export interface RoundContext {
   accountEvents: string[];
   accountPrevious: number[];
   accountUnits: number[];
+  /** [account index] share of its order the account received this round, bp. */
+  accountFillBp: number[];
 }
 
 export function emptySpend(): Spend {

@@ -13,9 +13,9 @@ export function demandFactor(w: Work, ctx: RoundContext, ti: number): number {
 }
 
 /**
- * Orders, capacity and what gets delivered. Team firms fill priority requests first, then key
- * accounts, then the long tail pro rata; what cannot be filled is half kept as backlog and
- * half lost. AI firms deliver what they sell.
+ * Orders, capacity and what gets delivered. Team firms fill priority requests first (P1, then
+ * P2), then everything else pro rata; what cannot be filled is half kept as backlog and half
+ * lost. AI firms deliver what they sell.
  */
 export function deliver(w: Work, ctx: RoundContext): void {
   const c = ctx.c;
@@ -71,9 +71,13 @@ export function deliver(w: Work, ctx: RoundContext): void {
     }
     f.goodwill = Math.min(100, f.goodwill + c.delivery.goodwillRegen);
 
+    // P1, then P2, then every other order — key accounts without a request and the long tail
+    // with last round's backlog — pro rata. MODEL.md lists "P1 on every order" among the
+    // strategies a bot must not win with; that only makes sense if a request buys something,
+    // so a key account nobody asked operations about waits in the same queue as the tail.
     let left = capacity;
     const kaDelivered = new Array<number>(w.accounts.length).fill(0);
-    for (const level of [2, 1, 0]) {
+    for (const level of [2, 1]) {
       const want = kaOrders.reduce((s, o, ai) => s + (priority[ai] === level ? o : 0), 0);
       const ratio = want === 0 ? 1 : clamp(left / want, 0, 1);
       kaOrders.forEach((o, ai) => {
@@ -82,8 +86,13 @@ export function deliver(w: Work, ctx: RoundContext): void {
       left -= want * ratio;
     }
     const oldBacklog = f.backlog;
-    const ltWant = ltTotal + oldBacklog;
-    const ltRatio = ltWant === 0 ? 1 : clamp(left / ltWant, 0, 1);
+    const restKa = kaOrders.reduce((s, o, ai) => s + (priority[ai] === 0 ? o : 0), 0);
+    const restWant = ltTotal + oldBacklog + restKa;
+    const ltRatio = restWant === 0 ? 1 : clamp(left / restWant, 0, 1);
+    kaOrders.forEach((o, ai) => {
+      if (priority[ai] === 0) kaDelivered[ai] = o * ltRatio;
+      if (w.accounts[ai]!.supplier === fi) ctx.accountFillBp[ai] = o === 0 ? 10_000 : Math.round((kaDelivered[ai]! / o) * 10_000);
+    });
     const unfilled = orders - Math.min(orders, capacity);
     f.backlog = Math.round((unfilled * c.delivery.backlogBp) / 10_000);
     const fill = orders === 0 ? 1 : Math.min(orders, capacity) / orders;

@@ -92,6 +92,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     accountEvents: [],
     accountPrevious: [],
     accountUnits: [],
+    accountFillBp: [],
   };
 
   // Demand grows month by month.

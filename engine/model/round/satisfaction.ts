@@ -73,12 +73,13 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
     cols.csat[i] = csat;
   }
 
+  // A key account judges delivery by what it received itself, so a priority request protects it.
   w.firms.forEach((f, fi) => {
     if (!f.active) return;
     const d = ctx.decisions[fi];
-    const fill = ctx.fillBp[fi]! / 10_000;
     w.accounts.forEach((a, ai) => {
       if (a.supplier !== fi) return;
+      const fill = (ctx.accountFillBp[ai] ?? 10_000) / 10_000;
       const ordered = ctx.accountUnits[ai]!;
       const plan = d?.reps.find((p) => p.rep === a.owner);
       let response = d ? clamp((plan?.accounts ?? 0) / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
