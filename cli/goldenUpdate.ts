@@ -8,6 +8,7 @@ import { hashOf } from '../engine/core/hash.ts';
 import { logLines } from '../engine/core/jsonl.ts';
 import { fold } from '../engine/core/replay.ts';
 import { readLog } from '../engine/core/verify.ts';
+import { playLedger } from '../engine/core/demo/ledgerScript.ts';
 import { playBotSession } from '../engine/session/botSession.ts';
 import type { SessionState } from '../engine/session/state.ts';
 import { sessionStateHash } from '../engine/session/stateHash.ts';
@@ -37,7 +38,12 @@ for (const s of SESSIONS) {
   await writeLines(`tests/golden/${s.file}`, logLines(session.header, session.log.events));
   console.log(`wrote tests/golden/${s.file}: ${session.log.lastSeq} events`);
 }
-for (const file of ['demo-ledger.jsonl', 'demo-ledger-v1.jsonl', ...SESSIONS.map((s) => s.file)]) {
+// The demo ledger in the current log format; the tests check the script still writes it byte for byte.
+const demo = playLedger('golden', 300);
+await writeLines('tests/golden/demo-ledger.jsonl', logLines(demo.header, demo.log.events));
+// demo-ledger-v1 (an older event version) and demo-ledger-format1 (the first log format, whose
+// header hash covered the seed) are never rewritten: they are what older releases wrote.
+for (const file of ['demo-ledger.jsonl', 'demo-ledger-v1.jsonl', 'demo-ledger-format1.jsonl', ...SESSIONS.map((s) => s.file)]) {
   const read = await readLog(fileChunks(`tests/golden/${file}`), catalogFor);
   if (!read.ok) throw new Error(`${file}: ${JSON.stringify(read.problem)}`);
   const decider = deciderFor(read.header);

@@ -1,7 +1,12 @@
 import { hashOf, sha256Hex } from './hash.ts';
 
 export const LOG_FORMAT = 'shapan-log';
-export const LOG_FORMAT_VERSION = 1;
+/**
+ * 2: the header hash leaves out `seed` (the commitment pins it), so a team session's log can be
+ * exported with its seed revealed in the header after the end and keep the chain it was written
+ * with. Format 1 hashed the whole header; such logs still verify under their own rule.
+ */
+export const LOG_FORMAT_VERSION = 2;
 
 /** The first line of every log; its hash is the `prevHash` of event 1. */
 export interface LogHeader {
@@ -47,5 +52,14 @@ export function createHeader(input: HeaderInput): LogHeader {
 }
 
 export function headerHash(header: LogHeader): string {
-  return hashOf(header);
+  if (header.formatVersion < 2) return hashOf(header);
+  const { seed: _pinnedByCommitment, ...rest } = header;
+  return hashOf(rest);
+}
+
+/** The header of a log whose seed is now public (after the session ended), same hash. */
+export function withRevealedSeed(header: LogHeader, seed: string): LogHeader {
+  if (seedCommitment(seed) !== header.seedCommitment) throw new Error('the seed does not match the header commitment');
+  if (header.formatVersion < 2) throw new Error('a format-1 header cannot take a revealed seed');
+  return { ...header, seed };
 }

@@ -3,6 +3,7 @@ import { canonicalJson } from '../../../engine/core/canonicalJson.ts';
 import { ledgerCatalog } from '../../../engine/core/demo/ledger.ts';
 import { seal } from '../../../engine/core/chain.ts';
 import { verifyLog, type LogProblemCode } from '../../../engine/core/verify.ts';
+import { createHeader, headerHash, LOG_FORMAT_VERSION, withRevealedSeed } from '../../../engine/core/header.ts';
 import { describeLogProblem } from '../../../engine/i18n/describe.ts';
 import { fileOf, runLedger } from '../../support/ledgerArbitrary.ts';
 
@@ -51,7 +52,7 @@ describe('verifyLog', () => {
     ['a header that is an event', () => lines.slice(1), 'bad-header', 0],
     ['a changed header', () => [lines[0]!.replace('"test"', '"tset"'), ...lines.slice(1)], 'header-mismatch', 0],
     ['a wrong seed', () => [lines[0]!.replace('"seed":"prop"', '"seed":"pro"'), ...lines.slice(1)], 'seed-mismatch', 0],
-    ['a newer format', () => [lines[0]!.replace('"formatVersion":1', '"formatVersion":9'), ...lines.slice(1)], 'unsupported-format', 0],
+    ['a newer format', () => [lines[0]!.replace(`"formatVersion":${LOG_FORMAT_VERSION}`, '"formatVersion":9'), ...lines.slice(1)], 'unsupported-format', 0],
     ['an edited payload', () => editEvent(2, (e) => ((e.payload as { units: number }).units = 9)), 'hash-mismatch', 2],
     ['a missing field', () => editEvent(2, (e) => delete e.cmd), 'bad-event', 2],
     ['an extra field', () => editEvent(2, (e) => (e.extra = 1)), 'bad-event', 2],
@@ -81,5 +82,24 @@ describe('verifyLog', () => {
     };
     const result = await verifyLog(huge(), ledgerCatalog);
     expect(result.ok || result.problem.code).toBe('line-too-long');
+  });
+});
+
+describe('a hidden seed revealed after the end', () => {
+  const hidden = createHeader({ engineVersion: 't', scenario: { id: 's', hash: 'h' }, seed: 'secret', createdAt: 'now', hideSeed: true });
+
+  it('keeps the header hash, so the chain written during the session still holds', () => {
+    expect(hidden.seed).toBeUndefined();
+    expect(headerHash(withRevealedSeed(hidden, 'secret'))).toBe(headerHash(hidden));
+  });
+
+  it('takes only the committed seed', () => {
+    expect(() => withRevealedSeed(hidden, 'guess')).toThrow(/commitment/);
+  });
+
+  it('a format-1 header still hashes its seed, as it did when it was written', () => {
+    const old = { ...withRevealedSeed(hidden, 'secret'), formatVersion: 1 };
+    const { seed: _s, ...withoutSeed } = old;
+    expect(headerHash(old)).not.toBe(headerHash(withoutSeed as typeof old));
   });
 });
