@@ -24,7 +24,8 @@ export type SessionCommand =
     }
   | { readonly type: 'JoinTeam'; readonly team: string; readonly member: string }
   | { readonly type: 'OpenRound' }
-  | { readonly type: 'SubmitDecisions'; readonly team: string; readonly decisions: Decisions }
+  /** `member`: who of the team submitted (set by the host from the member's token, not by the client). */
+  | { readonly type: 'SubmitDecisions'; readonly team: string; readonly decisions: Decisions; readonly member?: string }
   | { readonly type: 'StartNegotiation'; readonly team: string; readonly account: string }
   | { readonly type: 'NegotiationMove'; readonly team: string; readonly account: string; readonly move: Move }
   | { readonly type: 'InjectShock'; readonly shock: ShockSpec }

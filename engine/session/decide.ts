@@ -89,7 +89,11 @@ export function decideSession(seed: string, state: SessionState, command: Sessio
       const market = state.markets[marketIndexOf(state, team.id)]!;
       const invalid = validateDecisions(command.decisions, market, state.scenario!, firmIndexOf(state, team));
       if (invalid) return invalid;
-      return [{ type: 'DecisionsSubmitted', payload: { team: team.id, decisions: command.decisions } }];
+      const member = command.member;
+      if (member !== undefined && (typeof member !== 'string' || member.trim().length === 0 || member.length > 40)) {
+        return reject('session.member-name', { max: 40 }, 'member');
+      }
+      return [{ type: 'DecisionsSubmitted', payload: { team: team.id, decisions: command.decisions, ...(member !== undefined ? { member } : {}) } }];
     }
     case 'StartNegotiation':
     case 'NegotiationMove': {

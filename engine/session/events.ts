@@ -16,7 +16,8 @@ export type SessionEvent =
     }
   | { readonly type: 'MemberJoined'; readonly payload: { readonly team: string; readonly member: string } }
   | { readonly type: 'RoundOpened'; readonly payload: { readonly round: number } }
-  | { readonly type: 'DecisionsSubmitted'; readonly payload: { readonly team: string; readonly decisions: Decisions } }
+  /** `member` is absent when the team acted as a whole (solo play, bots, logs from before team sessions). */
+  | { readonly type: 'DecisionsSubmitted'; readonly payload: { readonly team: string; readonly decisions: Decisions; readonly member?: string } }
   | { readonly type: 'NegotiationStarted'; readonly payload: { readonly team: string; readonly account: string } }
   | { readonly type: 'NegotiationMoved'; readonly payload: { readonly team: string; readonly account: string; readonly move: Move } }
   | { readonly type: 'ShockInjected'; readonly payload: { readonly shock: ShockSpec } }

@@ -77,7 +77,7 @@ export function evolveSession(seed: string, state: SessionState, event: EventEnv
     case 'DecisionsSubmitted':
       return produce(state, (d) => {
         d.pending = d.pending.filter((p) => p.team !== event.payload.team);
-        d.pending.push({ team: event.payload.team, decisions: event.payload.decisions as Draft<typeof event.payload.decisions>, by: event.actor.id });
+        d.pending.push({ team: event.payload.team, decisions: event.payload.decisions as Draft<typeof event.payload.decisions>, by: event.payload.member ?? event.actor.id });
       });
     case 'NegotiationStarted': {
       const team = state.teams.find((t) => t.id === event.payload.team)!;
