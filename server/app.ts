@@ -21,7 +21,7 @@ export interface RunningServer {
   readonly url: string;
   readonly server: Server;
   readonly registry: SessionRegistry;
-  /** Sessions reopened from the store at start. */
+  /** Sessions whose round clock was running, reopened at start. */
   readonly resumed: number;
   close(): Promise<void>;
 }
@@ -32,7 +32,7 @@ const MAX_FRAME_BYTES = 1024 * 1024;
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const store = new SessionStore(options.dataFile ?? ':memory:');
   const registry = new SessionRegistry(store);
-  const resumed = registry.resumeAll();
+  const resumed = registry.resumeClocks();
   const serveStatic = staticFiles(options.distDir);
   const exportLog = logExport(registry);
   const server = createServer((req, res) => {

@@ -39,7 +39,7 @@ try {
   console.log(`  play alone:        ${running.url}`);
   console.log(`  run a workshop:    ${running.url}#/facilitate`);
   console.log(`  teams join at:     ${running.url}#/join`);
-  console.log(`  sessions stored in ${dataFile}${running.resumed > 0 ? ` (${running.resumed} reopened)` : ''}`);
+  console.log(`  sessions stored in ${dataFile}${running.resumed > 0 ? ` (${running.resumed} with a running round clock reopened)` : ''}`);
   if (host === '127.0.0.1') console.log('  (only this computer can connect; set HOST=0.0.0.0 to let the room join over the network)');
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

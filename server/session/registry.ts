@@ -38,10 +38,14 @@ export class SessionRegistry {
     return s;
   }
 
-  /** Reopens every stored session, so round clocks that were running keep running. */
-  resumeAll(): number {
-    for (const id of this.store.sessionIds()) this.get(id);
-    return this.live.size;
+  /**
+   * Reopens the stored sessions whose round clock was running, so it keeps running; every other
+   * session is reopened (its log replayed) when someone first connects to it.
+   */
+  resumeClocks(): number {
+    const ids = this.store.sessionsWithRunningClock();
+    for (const id of ids) this.get(id);
+    return ids.length;
   }
 
   authenticate(token: string): (TokenRow & { session: string }) | undefined {

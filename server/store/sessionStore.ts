@@ -120,8 +120,10 @@ export class SessionStore {
     return r && fromRaw(r);
   }
 
-  sessionIds(): string[] {
-    return (this.db.prepare('SELECT id FROM sessions ORDER BY created_at').all() as { id: string }[]).map((r) => r.id);
+  /** Sessions whose round clock was running: they must be reopened at start for it to fire. */
+  sessionsWithRunningClock(): string[] {
+    const rows = this.db.prepare("SELECT id FROM sessions WHERE json_extract(timer, '$.kind') = 'running' ORDER BY created_at").all() as { id: string }[];
+    return rows.map((r) => r.id);
   }
 
   events(session: string, afterSeq = 0): EventEnvelope[] {
