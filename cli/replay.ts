@@ -1,13 +1,17 @@
 /**
  * npm run replay -- verify <log.jsonl> [--head <hash>] [--lang zh-CN|zh-TW|en]
+ * npm run replay -- fork <log.jsonl> --at-round <n> --team <id> [--decisions <file.json>] --out <branch.jsonl>
  * npm run replay -- demo <out.jsonl> [--events <n>] [--seed <s>]
  * Exit 0: fine; 1: the log is bad; 2: the command line or the file system is.
  */
 import { parseArgs } from 'node:util';
 import { logLines } from '../engine/core/jsonl.ts';
-import { verifyLog } from '../engine/core/verify.ts';
+import { readLog, verifyLog } from '../engine/core/verify.ts';
+import { readFile } from 'node:fs/promises';
+import { forkSession } from '../engine/session/fork.ts';
+import type { Decisions } from '../engine/model/decisions.ts';
 import { playLedger } from '../engine/core/demo/ledgerScript.ts';
-import { describeLogProblem, t } from '../engine/i18n/describe.ts';
+import { describeLogProblem, describeRejection, t } from '../engine/i18n/describe.ts';
 import { catalogFor, replayCheckerFor } from '../engine/kinds.ts';
 import { cliLocale } from './io/locale.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
@@ -25,6 +29,10 @@ function parse(argv: string[]) {
         lang: { type: 'string' },
         events: { type: 'string' },
         seed: { type: 'string' },
+        'at-round': { type: 'string' },
+        team: { type: 'string' },
+        decisions: { type: 'string' },
+        out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -55,6 +63,56 @@ async function verify(file: string, expectedHead: string | undefined, locale: Lo
   return 0;
 }
 
+interface ForkArgs {
+  readonly file: string;
+  readonly atRound: number;
+  readonly team: string;
+  readonly decisions?: string;
+  readonly out: string;
+}
+
+async function fork(a: ForkArgs, locale: Locale): Promise<number> {
+  let decisions: Decisions | undefined;
+  if (a.decisions !== undefined) {
+    try {
+      decisions = JSON.parse(await readFile(a.decisions, 'utf8')) as Decisions;
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      console.error(t(locale, 'cli.decisions-file', { file: a.decisions, reason }));
+      return 2;
+    }
+    if (typeof decisions !== 'object' || decisions === null || Array.isArray(decisions)) {
+      console.error(t(locale, 'cli.decisions-file', { file: a.decisions, reason: 'not a JSON object' }));
+      return 2;
+    }
+  }
+  let read;
+  try {
+    read = await readLog(fileChunks(a.file), catalogFor, { checkerFor: replayCheckerFor });
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    console.error(t(locale, 'cli.file-unreadable', { file: a.file, reason }));
+    return 2;
+  }
+  if (!read.ok) {
+    console.error(describeLogProblem(read.problem, locale));
+    return 1;
+  }
+  const result = forkSession(read.header, read.events, { atRound: a.atRound, team: a.team, ...(decisions ? { decisions } : {}), createdAt: new Date().toISOString() });
+  if (!result.ok) {
+    console.error(describeRejection({ kind: 'rejected', code: result.code, ...(result.params ? { params: result.params } : {}) }, locale));
+    return 1;
+  }
+  const branch = result.branch;
+  await writeLines(a.out, logLines(branch.header, branch.log.events));
+  console.log(t(locale, 'cli.fork.written', { parent: read.head.slice(0, 12), round: a.atRound, team: a.team, count: branch.log.lastSeq, out: a.out, head: branch.log.headHash }));
+  console.log(result.sameRounds.length > 0 ? t(locale, 'cli.fork.same', { rounds: result.sameRounds.join(', ') }) : t(locale, 'cli.fork.none-same'));
+  for (const n of result.notes) {
+    console.log(t(locale, 'cli.fork.note', { round: n.round, type: n.type, team: n.team, seq: n.seq, reason: describeRejection({ kind: 'rejected', code: n.code }, locale) }));
+  }
+  return 0;
+}
+
 async function demo(out: string, events: number, seed: string): Promise<number> {
   const session = playLedger(seed, events);
   await writeLines(out, logLines(session.header, session.log.events));
@@ -75,6 +133,13 @@ async function main(argv: string[]): Promise<number> {
     }
     if (rest.length > 0 || !file) throw new UsageError('');
     if (command === 'verify') return await verify(file, values.head, locale);
+    if (command === 'fork') {
+      const atRound = Number(values['at-round']);
+      if (!Number.isSafeInteger(atRound) || atRound < 1) throw new UsageError('--at-round <n> is required: the round whose decisions change');
+      if (!values.team) throw new UsageError('--team <id> is required');
+      if (!values.out) throw new UsageError('--out <branch.jsonl> is required');
+      return await fork({ file, atRound, team: values.team, out: values.out, ...(values.decisions !== undefined ? { decisions: values.decisions } : {}) }, locale);
+    }
     if (command === 'demo') {
       const events = Number(values.events ?? '1000');
       if (!Number.isSafeInteger(events) || events < 1 || events > 10_000_000) throw new UsageError('--events');
