@@ -46,6 +46,8 @@ try {
   process.on('SIGTERM', stop);
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  console.error(code === 'EADDRINUSE' ? `port ${port} is in use: set PORT to another one` : `cannot start: ${(error as Error).message}`);
+  if (code === 'EADDRINUSE') console.error(`port ${port} is in use: set PORT to another one`);
+  else if (code === 'SQLITE_BUSY') console.error(`the session store ${dataFile} is in use by another Shapan server: stop it, or set SHAPAN_DATA to another file`);
+  else console.error(`cannot start: ${(error as Error).message}`);
   process.exit(1);
 }

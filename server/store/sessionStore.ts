@@ -79,10 +79,13 @@ export class SessionStore {
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
+    // One writer per session means one server per store: the first write takes a lock that a
+    // second server on the same file cannot get (the OS drops it when the process dies).
+    this.db.pragma('locking_mode = EXCLUSIVE');
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = FULL');
     this.db.pragma('foreign_keys = ON');
-    this.db.pragma('busy_timeout = 5000');
+    this.db.pragma('busy_timeout = 2000');
     this.db.exec(SCHEMA);
     this.insertEvent = this.db.prepare('INSERT INTO events (session, seq, cmd, envelope) VALUES (?, ?, ?, ?)');
     this.appendTx = this.db.transaction((session: string, events: readonly EventEnvelope[]) => {
