@@ -4,7 +4,11 @@
  * saved session from before replays differently afterwards.
  */
 import { writeFile } from 'node:fs/promises';
+import { seal } from '../engine/core/chain.ts';
+import type { EventEnvelope } from '../engine/core/envelope.ts';
 import { hashOf } from '../engine/core/hash.ts';
+import { headerHash, type LogHeader } from '../engine/core/header.ts';
+import type { Scenario } from '../engine/model/scenario.ts';
 import { logLines } from '../engine/core/jsonl.ts';
 import { fold } from '../engine/core/replay.ts';
 import { readLog } from '../engine/core/verify.ts';
@@ -20,7 +24,34 @@ import { fileChunks, writeLines } from './io/logFile.ts';
 const SESSIONS = [
   { file: 'workshop-shared.jsonl', scenario: 'workshop', seed: 'golden-1', bots: ['balanced', 'random', 'max-discount'], rounds: 6, mode: 'shared' as const },
   { file: 'workshop-parallel.jsonl', scenario: 'workshop', seed: 'golden-2', bots: ['balanced', 'all-one-territory'], rounds: 4, mode: 'parallel' as const },
+  { file: 'supply-disruption-shared.jsonl', scenario: 'supply-disruption', seed: 'golden-3', bots: ['balanced', 'p1-everything', 'ignore-renewals'], rounds: 9, mode: 'shared' as const },
+  // Written as a release from before SessionCreated v2 and log format 2 would have written it.
+  { file: 'tutorial-v1.jsonl', scenario: 'tutorial', seed: 'golden-4', bots: ['balanced', 'random'], rounds: 4, mode: 'parallel' as const, asVersion1: true },
 ];
+
+/**
+ * The same session as an older release logged it: a format-1 header (its hash covers the seed)
+ * and SessionCreated v1 (objectives as bare texts, no debrief prompts or guide notes), sealed
+ * into a chain of its own. Today's engine must upcast it and re-run every round to the hashes it
+ * recorded; it is regenerated this way whenever the model changes on purpose.
+ */
+function asVersion1(header: LogHeader, events: readonly EventEnvelope[]): { header: LogHeader; events: EventEnvelope[] } {
+  const old: LogHeader = { ...header, formatVersion: 1 };
+  let prev = headerHash(old);
+  const sealed = events.map((e) => {
+    const { hash: _h, prevHash: _p, seq, ...rest } = e;
+    let body = rest;
+    if (e.type === 'SessionCreated') {
+      const payload = e.payload as { scenario: Scenario };
+      const { debrief: _d, guide: _g, ...scenario } = payload.scenario;
+      body = { ...rest, v: 1, payload: { ...payload, scenario: { ...scenario, objectives: payload.scenario.objectives.map((o) => o.text) } } };
+    }
+    const next = seal(body as never, seq, prev) as EventEnvelope;
+    prev = next.hash;
+    return next;
+  });
+  return { header: old, events: sealed };
+}
 
 const expected: Record<string, { count: number; head: string; stateHash: string; marketHash?: string }> = {};
 for (const s of SESSIONS) {
@@ -35,7 +66,8 @@ for (const s of SESSIONS) {
     mode: s.mode,
     clock: () => '2026-01-01T00:00:00.000Z',
   });
-  await writeLines(`tests/golden/${s.file}`, logLines(session.header, session.log.events));
+  const written = 'asVersion1' in s ? asVersion1(session.header, session.log.events) : { header: session.header, events: session.log.events };
+  await writeLines(`tests/golden/${s.file}`, logLines(written.header, written.events));
   console.log(`wrote tests/golden/${s.file}: ${session.log.lastSeq} events`);
 }
 // The demo ledger in the current log format; the tests check the script still writes it byte for byte.
