@@ -29,12 +29,25 @@ export function defaultLimits(): Limits {
   return { messagesPerSecond: 20, burst: 60, joins: new KeyedRateLimit(10, 10 / 60), creations: new KeyedRateLimit(5, 5 / 60) };
 }
 
+/**
+ * Deepest nesting of arrays and objects a message may have (decisions, the deepest real message,
+ * have five levels). Deeper input never reaches the engine: its checks and JSON.stringify recurse,
+ * and a stack overflow there costs the session a reload from the store.
+ */
+export const MAX_NESTING = 32;
+
 /** A client that keeps overrunning its limits is cut off after this many refusals in a row. */
 const MAX_REFUSALS_IN_A_ROW = 200;
 /** A reader this far behind is too slow to keep: it reconnects and catches up from its seq. */
 const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 type Bound = { readonly session: LiveSession; readonly token: TokenRow; readonly client: Client };
+
+/**
+ * Messages are never changed once made, and a session broadcasts one message object to every
+ * client that shares a view: it is serialised once, not once a connection.
+ */
+const serialised = new WeakMap<ServerMessage, string>();
 
 /**
  * One WebSocket: checks every message (size, rate, JSON, shape), binds to a session with a
@@ -75,7 +88,12 @@ export class Connection {
       this.socket.close(1008, 'too slow');
       return;
     }
-    this.socket.send(JSON.stringify(message));
+    let text = serialised.get(message);
+    if (text === undefined) {
+      text = JSON.stringify(message);
+      serialised.set(message, text);
+    }
+    this.socket.send(text);
   }
 
   private refuse(id: string | null, rejection: Rejection): void {
@@ -101,11 +119,14 @@ export class Connection {
     } catch (error) {
       return this.refuse(null, rejection('protocol.not-json', { detail: (error as Error).message.slice(0, 120) }));
     }
+    const rawId = (raw as { id?: unknown } | null)?.id;
+    const id = typeof rawId === 'string' && rawId.length <= 64 ? rawId : null;
+    if (nestedDeeperThan(raw, MAX_NESTING)) {
+      return this.refuse(id, rejection('protocol.bad-message', { path: '$', detail: `nested deeper than ${MAX_NESTING} levels` }, '$'));
+    }
     const parsed = clientMessage.safeParse(raw);
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!;
-      const rawId = (raw as { id?: unknown } | null)?.id;
-      const id = typeof rawId === 'string' && rawId.length <= 64 ? rawId : null;
       const path = issue.path.map(String).join('.') || '$';
       return this.refuse(id, rejection('protocol.bad-message', { path, detail: issue.message.slice(0, 160) }, path));
     }
@@ -210,6 +231,18 @@ export class Connection {
     this.send({ type: 'events', events, state });
     this.send({ type: 'ack', id: m.id, seq: b.session.log.lastSeq, duplicate: false });
   }
+}
+
+/** Whether arrays and objects nest more than `limit` levels in `value` (walked without recursion). */
+function nestedDeeperThan(value: unknown, limit: number): boolean {
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop()!;
+    if (typeof v !== 'object' || v === null) continue;
+    if (depth > limit) return true;
+    for (const child of Array.isArray(v) ? v : Object.values(v)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function rejection(code: string, params?: Record<string, string | number>, path?: string): Rejection {

@@ -22,10 +22,17 @@ function fakeDist(): string {
   return dir;
 }
 
-/** Starts `server/main.ts` as its own process on a free port, with the given SQLite file. */
-export async function startServerProcess(dataFile = join(mkdtempSync(join(tmpdir(), 'shapan-data-')), 'shapan.db'), port = 0): Promise<ServerProcess> {
+/**
+ * Starts `server/main.ts` as its own process on a free port, with the given SQLite file; `env`
+ * adds to (or overrides) its environment, e.g. SHAPAN_MESSAGES_PER_SECOND for load tests.
+ */
+export async function startServerProcess(
+  dataFile = join(mkdtempSync(join(tmpdir(), 'shapan-data-')), 'shapan.db'),
+  port = 0,
+  env: Readonly<Record<string, string>> = {},
+): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHAPAN_DATA: dataFile, SHAPAN_DIST: process.env.SHAPAN_DIST ?? fakeDist() },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', SHAPAN_DATA: dataFile, SHAPAN_DIST: process.env.SHAPAN_DIST ?? fakeDist(), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
