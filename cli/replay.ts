@@ -1,13 +1,21 @@
 /**
  * npm run replay -- verify <log.jsonl> [--head <hash>] [--lang zh-CN|zh-TW|en]
  * npm run replay -- fork <log.jsonl> --at-round <n> --team <id> [--decisions <file.json>] --out <branch.jsonl>
+ * npm run replay -- report <log.jsonl> [--team <id>|all] [--lang zh-CN|zh-TW|en] --out <report.html>
  * npm run replay -- demo <out.jsonl> [--events <n>] [--seed <s>]
- * Exit 0: fine; 1: the log is bad; 2: the command line or the file system is.
+ * Exit 0: fine; 1: the log is bad (or cannot be re-run, or has no such team); 2: the command
+ * line or the file system is.
+ *
+ * `report` writes the debrief report as one self-contained HTML file: for one team with
+ * --team <id>, for the whole group without --team or with --team all (the teams compared, then
+ * each team's own pages).
  */
 import { parseArgs } from 'node:util';
 import { logLines } from '../engine/core/jsonl.ts';
 import { readLog, verifyLog } from '../engine/core/verify.ts';
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
 import { forkSession } from '../engine/session/fork.ts';
 import type { Decisions } from '../engine/model/decisions.ts';
 import { playLedger } from '../engine/core/demo/ledgerScript.ts';
@@ -17,6 +25,8 @@ import { cliLocale } from './io/locale.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
 import type { Locale } from '../engine/i18n/locale.ts';
 import { runCli, UsageError } from './io/runCli.ts';
+import { reportHtml, type ReportScope } from '../ui/report/reportHtml.ts';
+import { readDebriefSession } from '../ui/report/sessionLog.ts';
 
 
 function parse(argv: string[]) {
@@ -113,6 +123,55 @@ async function fork(a: ForkArgs, locale: Locale): Promise<number> {
   return 0;
 }
 
+interface ReportArgs {
+  readonly file: string;
+  /** A team id; absent or `all` for the whole group (a team whose id is "all" wins). */
+  readonly team?: string;
+  readonly out: string;
+}
+
+async function report(a: ReportArgs, locale: Locale): Promise<number> {
+  const unwritable = (error: unknown) => {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    console.error(t(locale, 'cli.report.unwritable', { file: a.out, reason }));
+    return 2;
+  };
+  // Refuse a folder that cannot take the file before re-running the whole session.
+  try {
+    await access(dirname(a.out), constants.W_OK);
+  } catch (error) {
+    return unwritable(error);
+  }
+  let read;
+  try {
+    read = await readDebriefSession(fileChunks(a.file));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    console.error(t(locale, 'cli.file-unreadable', { file: a.file, reason }));
+    return 2;
+  }
+  if (!read.ok) {
+    console.error(read.code === 'bad-log' ? describeLogProblem(read.problem, locale) : t(locale, `cli.report.${read.code}`));
+    return 1;
+  }
+  const { state } = read.session;
+  const group = a.team === undefined || (a.team === 'all' && !state.teams.some((x) => x.id === 'all'));
+  const team = group ? undefined : state.teams.find((x) => x.id === a.team);
+  if (!group && !team) {
+    console.error(t(locale, 'cli.report.unknown-team', { team: a.team ?? '', teams: state.teams.map((x) => x.id).join(', ') }));
+    return 1;
+  }
+  const scope: ReportScope = team ? { team: team.id } : 'group';
+  try {
+    await writeFile(a.out, reportHtml(read.session, locale, scope), 'utf8');
+  } catch (error) {
+    return unwritable(error);
+  }
+  const rounds = state.history.length;
+  console.log(team ? t(locale, 'cli.report.written-team', { team: team.name, rounds, out: a.out }) : t(locale, 'cli.report.written-group', { teams: state.teams.length, rounds, out: a.out }));
+  return 0;
+}
+
 async function demo(out: string, events: number, seed: string): Promise<number> {
   const session = playLedger(seed, events);
   await writeLines(out, logLines(session.header, session.log.events));
@@ -125,7 +184,7 @@ async function main(argv: string[]): Promise<number> {
   try {
     const { values, positionals } = parse(argv);
     locale = cliLocale(values.lang);
-    if (values.lang !== undefined && values.lang !== locale) throw new UsageError(`--lang ${values.lang}`);
+    if (values.lang !== undefined && values.lang !== locale) throw new UsageError(`--lang must be zh-CN, zh-TW or en, not "${values.lang}"`);
     const [command, file, ...rest] = positionals;
     if (values.help) {
       console.log(t(locale, 'cli.usage.replay'));
@@ -139,6 +198,10 @@ async function main(argv: string[]): Promise<number> {
       if (!values.team) throw new UsageError('--team <id> is required');
       if (!values.out) throw new UsageError('--out <branch.jsonl> is required');
       return await fork({ file, atRound, team: values.team, out: values.out, ...(values.decisions !== undefined ? { decisions: values.decisions } : {}) }, locale);
+    }
+    if (command === 'report') {
+      if (!values.out) throw new UsageError('--out <report.html> is required');
+      return await report({ file, out: values.out, ...(values.team !== undefined ? { team: values.team } : {}) }, locale);
     }
     if (command === 'demo') {
       const events = Number(values.events ?? '1000');

@@ -3,10 +3,11 @@ import type { MessageCatalog } from '../../engine/i18n/translate.ts';
 import { appMessages } from './messages/app.ts';
 import { playMessages } from './messages/play.ts';
 import { resultsMessages } from './messages/results.ts';
+import { reportMessages } from './messages/report.ts';
 import { roomMessages } from './messages/room.ts';
 
 /** The UI's own messages, every area merged; add new areas here. */
-const areas: readonly MessageCatalog[] = [appMessages, playMessages, resultsMessages, roomMessages];
+const areas: readonly MessageCatalog[] = [appMessages, playMessages, resultsMessages, roomMessages, reportMessages];
 
 export const uiMessages: MessageCatalog = Object.fromEntries(
   LOCALES.map((locale) => [locale, Object.assign({}, ...areas.map((a) => a[locale]))]),
