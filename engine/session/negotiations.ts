@@ -1,3 +1,4 @@
+import { moveShapeProblem } from '../negotiation/moveShape.ts';
 import { reject, type Rejection } from '../core/decider.ts';
 import type { AccountNegotiation } from '../model/decisions.ts';
 import { playMove, startNegotiation, type PersistedNegotiation } from '../negotiation/machine.ts';
@@ -55,7 +56,8 @@ export function checkMove(state: SessionState, team: Team, account: string, move
   const current = findNegotiation(state, team.id, account);
   if (!current) return reject('negotiation.none', { account: String(account) }, 'account');
   if (current.negotiation.stage === 'deal' || current.negotiation.stage === 'noDeal') return reject('negotiation.over', { account }, 'account');
-  if (typeof move !== 'object' || move === null || typeof (move as { kind?: unknown }).kind !== 'string') return reject('field.object', {}, 'move');
+  const shape = moveShapeProblem(move);
+  if (shape) return shape;
   const played = playMove(current.negotiation, move);
   if (!played.ok) return reject('negotiation.move-not-allowed', { move: move.kind, allowed: played.allowed.join(', ') }, 'move');
   return null;

@@ -16,11 +16,16 @@ export class RateLimit {
   }
 
   take(now: number): boolean {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
-    this.last = now;
-    if (this.tokens < 1) return false;
+    if (!this.allows(now)) return false;
     this.tokens -= 1;
     return true;
+  }
+
+  /** Whether an action would be allowed now, without spending it. */
+  allows(now: number): boolean {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.perSecond);
+    this.last = now;
+    return this.tokens >= 1;
   }
 }
 
@@ -34,6 +39,14 @@ export class KeyedRateLimit {
   ) {}
 
   take(key: string, now: number): boolean {
+    return this.bucket(key, now).take(now);
+  }
+
+  allows(key: string, now: number): boolean {
+    return this.bucket(key, now).allows(now);
+  }
+
+  private bucket(key: string, now: number): RateLimit {
     if (this.buckets.size > 10_000) {
       for (const [k, b] of this.buckets) if (now - b.seen > 600_000) this.buckets.delete(k);
     }
@@ -43,6 +56,6 @@ export class KeyedRateLimit {
       this.buckets.set(key, b);
     }
     b.seen = now;
-    return b.limit.take(now);
+    return b.limit;
   }
 }

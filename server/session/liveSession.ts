@@ -76,9 +76,9 @@ export class LiveSession {
     try {
       result = this.aggregate.handle(envelope);
     } catch {
-      // decide or evolve threw on input nobody foresaw: the log in memory may be ahead of the
-      // store, so it is rebuilt from what was committed.
-      this.aggregate = this.load();
+      // decide or evolve threw on input nobody foresaw. Only if events were already appended in
+      // memory is the log ahead of the store and rebuilt from what was committed.
+      if (this.aggregate.log.lastSeq !== before) this.aggregate = this.load();
       return { kind: 'refused', rejection: { kind: 'rejected', code: 'server.internal' } };
     }
     if (result.kind === 'conflict') {
@@ -87,13 +87,16 @@ export class LiveSession {
     if (result.kind === 'rejected') return { kind: 'refused', rejection: result.rejection };
     if (result.duplicate) return { kind: 'accepted', seq: result.events.at(-1)?.seq ?? this.aggregate.log.lastSeq, duplicate: true };
     if (result.events.length === 0) return { kind: 'accepted', seq: before, duplicate: false };
+    // A round that opens starts its clock in the same transaction, so a crash cannot leave an
+    // open round whose clock was never written.
+    const timer = this.timerAfter(result.events);
     try {
-      this.store.append(this.id, result.events);
+      this.store.append(this.id, result.events, timer);
     } catch {
       this.aggregate = this.load();
       return { kind: 'refused', rejection: { kind: 'rejected', code: 'server.store-failed' } };
     }
-    this.afterEvents(result.events);
+    this.afterEvents(result.events, timer);
     return { kind: 'accepted', seq: result.events.at(-1)!.seq, duplicate: false };
   }
 
@@ -129,15 +132,22 @@ export class LiveSession {
     this.timeout = null;
   }
 
-  private afterEvents(events: readonly EventEnvelope<SessionEvent>[]): void {
-    this.broadcast(events);
+  /** The round clock after these events, or undefined when they leave it alone. */
+  private timerAfter(events: readonly EventEnvelope<SessionEvent>[]): TimerState | undefined {
+    let timer: TimerState | undefined;
     for (const e of events) {
       if (e.type === 'RoundOpened') {
         const seconds = this.row.settings.roundSeconds;
-        this.setTimer(seconds > 0 ? { kind: 'running', deadline: this.now() + seconds * 1000 } : { kind: 'off' });
+        timer = seconds > 0 ? { kind: 'running', deadline: this.now() + seconds * 1000 } : { kind: 'off' };
       }
-      if (e.type === 'RoundResolved' || e.type === 'SessionEnded') this.setTimer({ kind: 'off' });
+      if (e.type === 'RoundResolved' || e.type === 'SessionEnded') timer = { kind: 'off' };
     }
+    return timer;
+  }
+
+  private afterEvents(events: readonly EventEnvelope<SessionEvent>[], timer: TimerState | undefined): void {
+    this.broadcast(events);
+    if (timer) this.useTimer(timer);
     // Every team with people has submitted: no reason to make the room wait for the clock.
     if (events.some((e) => e.type === 'DecisionsSubmitted') && this.state.status === 'open') {
       const people = this.state.teams.filter((t) => !t.bot && t.members.length > 0);
@@ -171,8 +181,13 @@ export class LiveSession {
   }
 
   private setTimer(timer: TimerState): void {
-    this.timer = timer;
     this.store.setTimer(this.id, timer);
+    this.useTimer(timer);
+  }
+
+  /** Runs a clock already stored, and tells everyone. */
+  private useTimer(timer: TimerState): void {
+    this.timer = timer;
     this.armTimer();
     const view = this.timerView();
     for (const client of this.clients) client.send({ type: 'timer', timer: view });

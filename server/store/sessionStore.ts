@@ -74,7 +74,7 @@ CREATE TABLE IF NOT EXISTS tokens (
 export class SessionStore {
   private readonly db: Database.Database;
   private readonly insertEvent: Database.Statement;
-  private readonly appendTx: (session: string, events: readonly EventEnvelope[]) => void;
+  private readonly appendTx: (session: string, events: readonly EventEnvelope[], timer?: TimerState) => void;
 
   constructor(path: string) {
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
@@ -88,8 +88,10 @@ export class SessionStore {
     this.db.pragma('busy_timeout = 2000');
     this.db.exec(SCHEMA);
     this.insertEvent = this.db.prepare('INSERT INTO events (session, seq, cmd, envelope) VALUES (?, ?, ?, ?)');
-    this.appendTx = this.db.transaction((session: string, events: readonly EventEnvelope[]) => {
+    const updateTimer = this.db.prepare('UPDATE sessions SET timer = ? WHERE id = ?');
+    this.appendTx = this.db.transaction((session: string, events: readonly EventEnvelope[], timer?: TimerState) => {
       for (const e of events) this.insertEvent.run(session, e.seq, e.cmd, canonicalJson(e));
+      if (timer) updateTimer.run(JSON.stringify(timer), session);
     });
   }
 
@@ -108,9 +110,9 @@ export class SessionStore {
     this.db.prepare('INSERT INTO tokens (hash, id, session, role, team, member) VALUES (?, ?, ?, ?, ?, ?)').run(t.hash, t.id, t.session, t.role, t.team, t.member);
   }
 
-  /** Appends one command's events atomically; throws (and stores nothing) if a seq is taken. */
-  append(session: string, events: readonly EventEnvelope[]): void {
-    if (events.length > 0) this.appendTx(session, events);
+  /** Appends one command's events (and the round clock they set) atomically; throws and stores nothing if a seq is taken. */
+  append(session: string, events: readonly EventEnvelope[], timer?: TimerState): void {
+    if (events.length > 0) this.appendTx(session, events, timer);
   }
 
   session(id: string): SessionRow | undefined {

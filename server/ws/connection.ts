@@ -20,7 +20,10 @@ export interface Socket {
 export interface Limits {
   readonly messagesPerSecond: number;
   readonly burst: number;
-  /** Shared by every connection: join attempts and session creations by address. */
+  /**
+   * Shared by every connection, by address: wrong join codes (a room behind one NAT joins at
+   * once, so only failures count: that is what guessing a code looks like) and session creations.
+   */
   readonly joins: KeyedRateLimit;
   readonly creations: KeyedRateLimit;
 }
@@ -184,9 +187,13 @@ export class Connection {
   }
 
   private join(m: Extract<ClientMessage, { type: 'join' }>): void {
-    if (!this.limits.joins.take(this.address, this.now())) return this.refuse(m.id, rejection('server.join-rate'));
+    // Once an address has guessed wrong too often, even the right code waits.
+    if (!this.limits.joins.allows(this.address, this.now())) return this.refuse(m.id, rejection('server.join-rate'));
     const r = this.registry.join(m);
-    if (!r.ok) return this.refuse(m.id, r.rejection);
+    if (!r.ok) {
+      if (r.rejection.code === 'server.bad-code') this.limits.joins.take(this.address, this.now());
+      return this.refuse(m.id, r.rejection);
+    }
     this.send({ type: 'joined', id: m.id, session: r.session, team: r.team, token: r.token });
   }
 

@@ -453,7 +453,7 @@ function hostile(c: Setup): fc.Arbitrary<Spec> {
       const frame = command({ type: 'InjectShock', shock: { ...shock, [key]: '@@DEEP@@' } }).replace('"@@DEEP@@"', deepArray(d));
       return spec('deep', 'fac', frame, { code: /^(field|shock|decisions)\./ });
     }),
-    depth.map((d) => spec('deep', 'teamA', `{"type":"command","id":"${ID_SLOT}","command":{"type":"NegotiationMove","account":"${ACCOUNT}","move":{"kind":"walk-away","why":${deepObject(d)}}}}`, { code: /^negotiation\./ })),
+    depth.map((d) => spec('deep', 'teamA', `{"type":"command","id":"${ID_SLOT}","command":{"type":"NegotiationMove","account":"${ACCOUNT}","move":{"kind":"walk-away","why":${deepObject(d)}}}}`, { code: /^(negotiation|field)\./ })),
     depth.map((d) => spec('deep', 'obs', `{"type":"command","id":"${ID_SLOT}","command":{"type":"InjectShock","shock":{"x":${deepArray(d)}}}}`, { code: /^protocol\.observer$/ })),
   );
 
