@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer } from 'ws';
+import { useNativeSha256 } from '../cli/io/nativeHash.ts';
 import { logExport } from './http/logExport.ts';
 import { SessionRegistry } from './session/registry.ts';
 import { staticFiles } from './staticFiles.ts';
@@ -30,6 +31,7 @@ export interface RunningServer {
 const MAX_FRAME_BYTES = 1024 * 1024;
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  useNativeSha256();
   const store = new SessionStore(options.dataFile ?? ':memory:');
   const registry = new SessionRegistry(store);
   const resumed = registry.resumeClocks();

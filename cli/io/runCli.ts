@@ -1,3 +1,5 @@
+import { useNativeSha256 } from './nativeHash.ts';
+
 /** Bad command-line input: the message is printed with the usage text, exit 2. */
 export class UsageError extends Error {}
 
@@ -14,6 +16,7 @@ export function wholeNumber(name: string, value: string | undefined, fallback: n
  * it is reported in one line (exit 3) rather than as a stack trace.
  */
 export function runCli(main: (argv: string[]) => Promise<number>): void {
+  useNativeSha256();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

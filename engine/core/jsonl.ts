@@ -1,4 +1,5 @@
 import { canonicalJson } from './canonicalJson.ts';
+import { envelopeLine } from './chain.ts';
 import type { EventEnvelope } from './envelope.ts';
 import type { LogHeader } from './header.ts';
 
@@ -58,7 +59,7 @@ export function* logLines(
   for (const event of events) {
     count++;
     head = event.hash;
-    yield canonicalJson(event);
+    yield envelopeLine(event);
   }
   if (options.trailer ?? true) {
     const trailer: LogTrailer = { trailer: { count, head: head ?? '' } };

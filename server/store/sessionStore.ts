@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { canonicalJson } from '../../engine/core/canonicalJson.ts';
+import { envelopeLine } from '../../engine/core/chain.ts';
 import type { EventEnvelope } from '../../engine/core/envelope.ts';
 import type { LogHeader } from '../../engine/core/header.ts';
 
@@ -90,7 +91,7 @@ export class SessionStore {
     this.insertEvent = this.db.prepare('INSERT INTO events (session, seq, cmd, envelope) VALUES (?, ?, ?, ?)');
     const updateTimer = this.db.prepare('UPDATE sessions SET timer = ? WHERE id = ?');
     this.appendTx = this.db.transaction((session: string, events: readonly EventEnvelope[], timer?: TimerState) => {
-      for (const e of events) this.insertEvent.run(session, e.seq, e.cmd, canonicalJson(e));
+      for (const e of events) this.insertEvent.run(session, e.seq, e.cmd, envelopeLine(e));
       if (timer) updateTimer.run(JSON.stringify(timer), session);
     });
   }
