@@ -28,3 +28,9 @@ export function fill(el: Element, ...children: (Child | readonly Child[])[]): vo
   el.replaceChildren();
   append(el, children);
 }
+
+/** Marks a form field as holding a bad entry (styled and announced), or clears the mark. */
+export function markInvalid(el: Element, invalid: boolean): void {
+  if (invalid) el.setAttribute('aria-invalid', 'true');
+  else el.removeAttribute('aria-invalid');
+}

@@ -1,7 +1,8 @@
 /**
- * The page: a solo game against the scenario's AI rivals, with the engine in a worker and the
- * log saved in the browser after every command. The app machine decides which screen shows;
- * this file turns its state into screens and the screens' clicks into events.
+ * The page. By default a solo game against the scenario's AI rivals, with the engine in a worker
+ * and the log saved in the browser after every command: the app machine decides which screen
+ * shows; this file turns its state into screens and the screens' clicks into events. The
+ * workshop's pages (facilitator, team, projector) live under hash routes (ui/workshop/routes.ts).
  */
 import { createActor } from 'xstate';
 import { describeLogProblem, describeRejection } from '../engine/i18n/describe.ts';
@@ -23,6 +24,9 @@ import { negotiationScreen } from './screens/negotiationScreen.ts';
 import { RegionHost } from './screens/regionHost.ts';
 import { resultsScreen } from './screens/resultsScreen.ts';
 import { startScreen, type StartChoice } from './screens/startScreen.ts';
+import type { Dispose, PageHost } from './workshop/page.ts';
+import { mountWorkshop } from './workshop/pages.ts';
+import { parseRoute, routeHash, type Route } from './workshop/routes.ts';
 
 const LOCALE_KEY = 'shapan.locale';
 
@@ -32,12 +36,12 @@ function initialLocale(): Locale {
 }
 
 
-function start(): void {
-  const root = document.getElementById('app');
-  if (!root) throw new Error('#app is missing from index.html');
-  let locale = initialLocale();
+function soloPage(host: PageHost): Dispose {
+  const root = host.root;
+  let locale = host.locale();
+  let disposed = false;
   const game = new Game();
-  const region = new RegionHost();
+  const region = host.region;
   const actor = createActor(createAppMachine(game));
   let saved: readonly SavedSessionMeta[] = [];
   let startMessage = '';
@@ -75,7 +79,7 @@ function start(): void {
   const actions = {
     setLocale(l: Locale) {
       locale = l;
-      localStorage.setItem(LOCALE_KEY, l);
+      host.setLocale(l);
       render();
     },
     start(choice: StartChoice) {
@@ -138,6 +142,7 @@ function start(): void {
   /** The last round whose results the map has animated: a re-render does not replay it. */
   let animatedRound = 0;
   const render = () => {
+    if (disposed) return;
     const snap = actor.getSnapshot();
     const state = String(snap.value);
     const v = game.view;
@@ -211,6 +216,44 @@ function start(): void {
   });
   actor.start();
   void refreshSaved().then(render);
+  return () => {
+    disposed = true;
+    actor.stop();
+    game.dispose();
+  };
+}
+
+/** Opens the page the URL's fragment names, and another when it changes. */
+function start(): void {
+  const root = document.getElementById('app');
+  if (!root) throw new Error('#app is missing from index.html');
+  let locale = initialLocale();
+  const host: PageHost = {
+    root,
+    region: new RegionHost(),
+    locale: () => locale,
+    setLocale(l) {
+      locale = l;
+      document.documentElement.lang = l;
+      try {
+        localStorage.setItem(LOCALE_KEY, l);
+      } catch {
+        // The choice lasts for this visit only.
+      }
+    },
+  };
+  let current: { route: Route; dispose: Dispose } | null = null;
+  const go = () => {
+    const route = parseRoute(location.hash);
+    if (current && routeHash(current.route) === routeHash(route)) return;
+    current?.dispose();
+    document.documentElement.lang = locale;
+    document.title = `${t(locale, 'app.title')} · Shapan`;
+    current = { route, dispose: route.page === 'solo' ? soloPage(host) : mountWorkshop(host, route) };
+    window.scrollTo(0, 0);
+  };
+  window.addEventListener('hashchange', go);
+  go();
 }
 
 start();

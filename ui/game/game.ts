@@ -26,6 +26,8 @@ export type GameResult = { readonly ok: true } | { readonly ok: false; readonly 
 
 export interface GameView {
   readonly id: string;
+  /** The team whose view this is (a workshop team page); the solo trainee's team when absent. */
+  readonly team?: string;
   readonly difficulty: Difficulty;
   readonly header: LogHeader;
   readonly state: SessionState;
@@ -131,5 +133,11 @@ export class Game {
   close(): void {
     this.current = null;
     this.events = [];
+  }
+
+  /** Ends the game for good: the engine's worker stops. */
+  dispose(): void {
+    this.close();
+    this.engine.dispose();
   }
 }

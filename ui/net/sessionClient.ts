@@ -48,6 +48,8 @@ export class SessionClient {
   /** The last problem found in what the host sent (a broken chain, a gap); the client resyncs after it. */
   problem = '';
   private readonly listeners = new Set<() => void>();
+  /** Callers of enter() waiting for the hello sent when the connection opens. */
+  private readonly entering: ((a: Answer) => void)[] = [];
 
   constructor(
     private readonly url: string,
@@ -67,11 +69,17 @@ export class SessionClient {
     return this.dial();
   }
 
-  /** Binds to a session with a token; resolves with the welcome or the refusal. */
-  async enter(token: string): Promise<Answer> {
+  /**
+   * Binds to a session with a token; resolves with the welcome or the refusal. When not yet
+   * connected, the hello the connection sends on opening is the one answered here.
+   */
+  enter(token: string): Promise<Answer> {
     this.token = token;
-    if (!this.socket || this.status !== 'online') await this.connect();
-    return this.send({ type: 'hello', token, after: this.view?.lastSeq ?? 0 });
+    if (this.socket && this.status === 'online') return this.send({ type: 'hello', token, after: this.view?.lastSeq ?? 0 });
+    return new Promise((resolve) => {
+      this.entering.push(resolve);
+      if (!this.socket) void this.connect();
+    });
   }
 
   send(message: Outgoing): Promise<Answer> {
@@ -115,7 +123,13 @@ export class SessionClient {
         if (this.token) {
           // Rebind first; everything unanswered goes again after the welcome.
           const hello = { type: 'hello' as const, id: `${this.prefix}-${this.nextId++}`, token: this.token, after: this.view?.lastSeq ?? 0 };
-          this.waiting.set(hello.id, { message: hello, resolve: () => this.resendWaiting(hello.id) });
+          this.waiting.set(hello.id, {
+            message: hello,
+            resolve: (answer) => {
+              this.resendWaiting(hello.id);
+              for (const waiter of this.entering.splice(0)) waiter(answer);
+            },
+          });
           socket.send(JSON.stringify(hello));
         } else this.resendWaiting('');
       };

@@ -17,7 +17,7 @@ import { servedCounts2D } from '../../engine/model/budget.ts';
 import { layoutCustomers } from './customerLayout.ts';
 import { keyAccountSpot, mapBounds, territoryRadii, type Bounds } from './mapLayout.ts';
 import { firmColours, territoryShade, UNSERVED_COLOUR } from './palette.ts';
-import { ourShareLabel, upgradedAccountName } from './regionText.ts';
+import { leaderShareLabel, ourShareLabel, upgradedAccountName } from './regionText.ts';
 
 export interface RegionModelInput {
   readonly scenario: Scenario;
@@ -153,6 +153,15 @@ function upgradedFrom(id: string): number {
   return m ? Number(m[1]) : -1;
 }
 
+/** Without a firm of our own (the projector): the territory's leader and its share, or nothing before any sale. */
+function leaderLabel(firms: readonly RegionFirm[], sharesBp: readonly number[], locale: Locale): string {
+  let leader = -1;
+  sharesBp.forEach((bp, fi) => {
+    if (bp > 0 && (leader < 0 || bp > sharesBp[leader]!)) leader = fi;
+  });
+  return leader < 0 ? '' : leaderShareLabel(locale, firms[leader]?.name ?? '', sharesBp[leader]!);
+}
+
 export function regionModel(input: RegionModelInput): RegionModel {
   const { scenario, market, firm: ours, locale, previous } = input;
   const palette = firmColours(market.firms, ours);
@@ -209,7 +218,7 @@ export function regionModel(input: RegionModelInput): RegionModel {
       previousShareBp,
       shade: territoryShade(ourShareBp),
       previousShade: territoryShade(previousShareBp),
-      shareLabel: ourShareLabel(locale, ourShareBp),
+      shareLabel: ours >= 0 ? ourShareLabel(locale, ourShareBp) : leaderLabel(firms, sharesBp, locale),
       firmsPresent: present,
       coverage: [...t.coverage],
       customerCount: byFirm.reduce((a, b) => a + b, 0),

@@ -24,6 +24,11 @@ export function ourShareLabel(locale: Locale, bp: number): string {
   return `${WORDS[locale].ours} ${formatShare(locale, bp)}`;
 }
 
+/** "鼎峰科技 31.2%": the leading firm's share, when the map is nobody's in particular (the projector). */
+export function leaderShareLabel(locale: Locale, firm: string, bp: number): string {
+  return `${firm} ${formatShare(locale, bp)}`;
+}
+
 /** The name of a key account upgraded from the long tail (it has no name in the scenario). */
 export function upgradedAccountName(locale: Locale): string {
   return WORDS[locale].upgraded;

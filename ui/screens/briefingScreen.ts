@@ -5,8 +5,9 @@ import { t } from '../i18n/t.ts';
 import { briefingView } from '../view/briefingView.ts';
 
 /** The scenario's story, its objectives, the team the trainee inherits, the market and the rivals. */
-export function briefingScreen(view: GameView, locale: Locale, actions: { begin(): void; back(): void }): HTMLElement {
-  const b = briefingView(view.state, locale);
+/** `showActions: false` for a workshop team waiting for round 1: the facilitator starts it, not the page. */
+export function briefingScreen(view: GameView, locale: Locale, actions: { begin(): void; back(): void }, options: { showActions?: boolean } = {}): HTMLElement {
+  const b = briefingView(view.state, locale, view.team);
   const started = view.state.status === 'open';
   const table = (head: readonly string[], rows: readonly (readonly string[])[]) =>
     h('table', { class: 'grid' }, h('thead', {}, h('tr', {}, head.map((x) => h('th', { scope: 'col' }, x)))), h('tbody', {}, rows.map((r) => h('tr', {}, r.map((c, i) => (i === 0 ? h('th', { scope: 'row' }, c) : h('td', {}, c)))))));
@@ -46,11 +47,13 @@ export function briefingScreen(view: GameView, locale: Locale, actions: { begin(
           table([t(locale, 'form.account'), t(locale, 'form.territory'), t(locale, 'briefing.supplier'), t(locale, 'form.volume'), t(locale, 'briefing.contract-end')], b.accounts.map((a) => [a.name, a.territory, a.supplier, a.volume, a.contractEnd])),
         )
       : null,
-    h(
-      'div',
-      { class: 'actions' },
-      h('button', { type: 'button', class: 'primary', id: 'begin', onclick: () => actions.begin() }, t(locale, started ? 'briefing.back-to-round' : 'briefing.begin')),
-      h('button', { type: 'button', class: 'link', onclick: () => actions.back() }, t(locale, 'briefing.leave')),
-    ),
+    options.showActions === false
+      ? null
+      : h(
+          'div',
+          { class: 'actions' },
+          h('button', { type: 'button', class: 'primary', id: 'begin', onclick: () => actions.begin() }, t(locale, started ? 'briefing.back-to-round' : 'briefing.begin')),
+          h('button', { type: 'button', class: 'link', onclick: () => actions.back() }, t(locale, 'briefing.leave')),
+        ),
   );
 }

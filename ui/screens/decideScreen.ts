@@ -23,12 +23,23 @@ export interface DecideActions {
   briefing(): void;
 }
 
+/** What a workshop team page adds: its own submit label and a note above the form (who submitted). */
+export interface DecideOptions {
+  readonly submitLabel?: string;
+  readonly notice?: Node | null;
+}
+
 /** Plans being edited, by game and round: leaving for the negotiation room and coming back keeps them. */
 const drafts = new Map<string, DecisionForm>();
 let lastSection: Section = 'reps';
 
-export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElement, actions: DecideActions, failure: string): HTMLElement {
-  const ctx = teamContext(view.state);
+/** Forgets the plan being edited for a round, so the form opens on what the team submitted last. */
+export function discardDraft(viewId: string, round: number): void {
+  drafts.delete(`${viewId}/${round}`);
+}
+
+export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElement, actions: DecideActions, failure: string, options: DecideOptions = {}): HTMLElement {
+  const ctx = teamContext(view.state, view.team);
   const key = `${view.id}/${view.state.round}`;
   const binding = new FormBinding(drafts.get(key) ?? openForm(ctx), ctx, locale, (form) => drafts.set(key, form));
   const scenario = ctx.scenario;
@@ -45,7 +56,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
   };
 
   const summary = h('ul', { class: 'problems' });
-  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-decisions' }, t(locale, 'form.submit', { round }));
+  const submit = h('button', { type: 'button', class: 'primary', id: 'submit-decisions' }, options.submitLabel ?? t(locale, 'form.submit', { round }));
   submit.addEventListener('click', () => {
     if (binding.problems.length === 0) actions.submit(binding.form.decisions);
   });
@@ -116,7 +127,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
     });
     tabs.append(button);
   }
-  const negotiable = negotiableList(view.state, locale).length;
+  const negotiable = negotiableList(view.state, locale, view.team).length;
   if (negotiable > 0) tabs.querySelector('[data-section="negotiation"]')?.append(h('span', { class: 'badge' }, String(negotiable)));
   open(lastSection);
 
@@ -134,6 +145,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
         h('button', { type: 'button', class: 'link', onclick: () => actions.briefing() }, t(locale, 'decide.briefing')),
         budgetBox,
       ),
+      options.notice ?? null,
       failure ? h('p', { class: 'error', role: 'alert' }, failure) : null,
       tabs,
       panel,
@@ -143,7 +155,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
 }
 
 function negotiationList(view: GameView, locale: Locale, actions: DecideActions): HTMLElement {
-  const list = negotiableList(view.state, locale);
+  const list = negotiableList(view.state, locale, view.team);
   if (list.length === 0) return h('section', { class: 'form-section' }, h('p', { class: 'help' }, t(locale, 'negotiation.none-this-round')));
   return h(
     'section',

@@ -12,7 +12,7 @@ export interface EndActions {
 
 /** The balanced scorecard, the standings, the log's head hash, and the ways into the replay. */
 export function endScreen(view: GameView, locale: Locale, actions: EndActions): HTMLElement {
-  const e = endView(view.state, locale);
+  const e = endView(view.state, locale, view.team);
   const bar = (score: number) => h('span', { class: 'bar', style: `--w:${Math.min(120, score) / 1.2}%` }, h('span', {}, String(score)));
   return h(
     'article',

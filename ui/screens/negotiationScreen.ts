@@ -17,7 +17,7 @@ export interface NegotiationActions {
 }
 
 export function negotiationScreen(view: GameView, account: string, locale: Locale, actions: NegotiationActions, failure: string): HTMLElement {
-  const room = negotiationRoomView(view.state, account, locale);
+  const room = negotiationRoomView(view.state, account, locale, view.team);
   const root = h('div', { class: 'room', 'data-screen': 'negotiation' });
   if (!room) {
     fill(root, h('p', { class: 'help' }, t(locale, 'negotiation.starting')));

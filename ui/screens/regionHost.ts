@@ -11,7 +11,7 @@ import { t } from '../i18n/t.ts';
 import { regionModel, type RegionModel } from '../region/regionModel.ts';
 import { RegionScene, type RegionTarget } from '../region/regionScene.ts';
 import { formatBp, formatCount } from '../view/format.ts';
-import { teamContext } from '../view/session.ts';
+import { namedScenario, teamContext } from '../view/session.ts';
 
 const SEGMENT_KEYS = ['sme', 'young-digital', 'traditional'] as const;
 
@@ -70,27 +70,32 @@ export class RegionHost {
   }
 
   /**
-   * Shows the team's market; with `animateFrom`, plays the change from that earlier state. Calls
-   * run one after another, and a call for what is already shown does nothing.
+   * Shows a team's market (the solo trainee's unless `team` says which; with `team: null`, the
+   * shared market as the projector sees it, nobody's firm picked out); with `animateFrom`, plays
+   * the change from that earlier state. Calls run one after another, and a call for what is
+   * already shown does nothing.
    */
-  show(state: SessionState, locale: Locale, options: { animateFrom?: SessionState | null } = {}): Promise<void> {
-    const key = `${locale}/${state.round}/${state.status}/${state.markets[0]?.round ?? 0}/${state.history.length}`;
+  show(state: SessionState, locale: Locale, options: { animateFrom?: SessionState | null; team?: string | null } = {}): Promise<void> {
+    const key = `${locale}/${options.team}/${state.round}/${state.status}/${state.markets[0]?.round ?? 0}/${state.history.length}/${state.teams.length}`;
     const run = async () => {
       if (key === this.shown && !options.animateFrom) return;
       this.shown = key;
-      await this.draw(state, locale, options.animateFrom ?? null);
+      await this.draw(state, locale, options.animateFrom ?? null, options.team);
     };
     this.queue = this.queue.then(run, run);
     return this.queue;
   }
 
-  private async draw(state: SessionState, locale: Locale, animateFrom: SessionState | null): Promise<void> {
+  private async draw(state: SessionState, locale: Locale, animateFrom: SessionState | null, team: string | null | undefined): Promise<void> {
     this.locale = locale;
     this.help.textContent = t(locale, 'map.help');
     await this.init();
     if (this.failed || !this.scene) return;
-    const ctx = teamContext(state);
-    const before = animateFrom ? teamContext(animateFrom).market : undefined;
+    const ctx =
+      team === null
+        ? { scenario: namedScenario(state, 0), market: state.markets[0]!, firm: -1, team: { name: '' } }
+        : teamContext(state, team);
+    const before = animateFrom ? (team === null ? animateFrom.markets[0] : teamContext(animateFrom, team).market) : undefined;
     const model = regionModel({ scenario: ctx.scenario, market: ctx.market, firm: ctx.firm, locale, previous: before });
     this.model = model;
     this.fit();

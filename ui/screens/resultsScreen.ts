@@ -19,8 +19,8 @@ export interface ResultsActions {
 const card = (title: string, ...body: (HTMLElement | null)[]) => h('section', { class: 'card' }, h('h3', {}, title), ...body);
 const list = (items: readonly string[], empty: string) => (items.length ? h('ul', {}, items.map((x) => h('li', {}, x))) : h('p', { class: 'help' }, empty));
 
-export function resultsScreen(view: GameView, locale: Locale, mapPane: HTMLElement, actions: ResultsActions, options: { round?: number; replay: boolean; failure: string }): HTMLElement {
-  const r = resultsView(view.state, locale, options.round);
+export function resultsScreen(view: GameView, locale: Locale, mapPane: HTMLElement, actions: ResultsActions, options: { round?: number; replay: boolean; failure: string; waiting?: string }): HTMLElement {
+  const r = resultsView(view.state, locale, options.round, view.team);
   if (!r) return h('p', { class: 'help' }, t(locale, 'results.none'));
   const last = r.round >= r.rounds;
   const nav = options.replay
@@ -36,7 +36,10 @@ export function resultsScreen(view: GameView, locale: Locale, mapPane: HTMLEleme
         'div',
         { class: 'results-nav' },
         view.state.history.length > 1 ? h('button', { type: 'button', class: 'link', onclick: () => actions.replay(r.round - 1) }, t(locale, 'results.earlier')) : null,
-        h('button', { type: 'button', class: 'primary', id: 'next-round', onclick: () => actions.next() }, t(locale, last ? 'results.finish' : 'results.next', { round: r.round + 1 })),
+        // A workshop team waits for the facilitator to open the next round instead.
+        options.waiting !== undefined
+          ? h('span', { class: 'waiting-note', role: 'status' }, options.waiting)
+          : h('button', { type: 'button', class: 'primary', id: 'next-round', onclick: () => actions.next() }, t(locale, last ? 'results.finish' : 'results.next', { round: r.round + 1 })),
       );
   const kpis = h(
     'table',

@@ -1,6 +1,6 @@
 /**
- * The start page: language, scenario, seed and difficulty for a new game; saved games to
- * resume; a log to import; and the log checker.
+ * The start page: language, scenario, seed and difficulty for a new game; the ways into a
+ * workshop (run one, join one); saved games to resume; a log to import; and the log checker.
  */
 import { LOCALES, type Locale } from '../../engine/i18n/locale.ts';
 import { builtInScenarios, DEFAULT_SCENARIO_ID } from '../../scenarios/library.ts';
@@ -115,6 +115,13 @@ export function startScreen(locale: Locale, saved: readonly SavedSessionMeta[], 
     h('header', {}, h('h1', {}, t(locale, 'app.title'), h('small', {}, t(locale, 'app.tagline'))), h('label', {}, `${t(locale, 'app.language')} `, picker)),
     h('p', { class: 'lead' }, t(locale, 'app.lead')),
     notice,
+    h(
+      'nav',
+      { class: 'workshop-entry', 'aria-label': t(locale, 'start.workshop') },
+      h('div', {}, h('strong', {}, t(locale, 'start.workshop')), h('small', { class: 'help' }, ` ${t(locale, 'start.workshop-help')}`)),
+      h('a', { class: 'button', href: '#/facilitate', id: 'run-workshop' }, t(locale, 'start.run-workshop')),
+      h('a', { class: 'button', href: '#/join', id: 'join-workshop' }, t(locale, 'start.join-workshop')),
+    ),
     h('div', { class: 'start-grid' }, form, savedList),
     importer,
     verifyPanel(locale),

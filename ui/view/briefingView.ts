@@ -19,8 +19,8 @@ export interface BriefingView {
 }
 
 /** What the briefing screen shows: the story, the objectives, the team, the market and the rivals. */
-export function briefingView(state: SessionState, locale: Locale): BriefingView {
-  const { scenario, market, firm } = teamContext(state);
+export function briefingView(state: SessionState, locale: Locale, teamId?: string): BriefingView {
+  const { scenario, market, firm } = teamContext(state, teamId);
   const us = market.firms[firm]!;
   const territoryName = (id: string) => scenario.territories.find((x) => x.id === id)?.name[locale] ?? id;
   const list = scenario.product.listPrice;

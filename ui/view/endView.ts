@@ -27,8 +27,8 @@ export interface EndView {
 }
 
 /** The balanced scorecard after the rounds played, ours against every firm still in the market. */
-export function endView(state: SessionState, locale: Locale): EndView {
-  const { scenario, market, firm, marketIndex, team } = teamContext(state);
+export function endView(state: SessionState, locale: Locale, teamId?: string): EndView {
+  const { scenario, market, firm, marketIndex, team } = teamContext(state, teamId);
   const history = state.history.map((h) => h[marketIndex]!);
   const scores = scorecard(market, scenario, history);
   const ours = scores[firm]!;

@@ -70,8 +70,8 @@ export function describeMove(move: Move, locale: Locale, listPrice: number): str
 }
 
 /** The accounts the team may negotiate with this round, and whether a talk is under way. */
-export function negotiableList(state: SessionState, locale: Locale) {
-  const { scenario, team, market } = teamContext(state);
+export function negotiableList(state: SessionState, locale: Locale, teamId?: string) {
+  const { scenario, team, market } = teamContext(state, teamId);
   if (state.status !== 'open') return [];
   return negotiableAccounts(state, team).map((id) => {
     const spec = scenario.keyAccounts.find((k) => k.id === id)!;
@@ -88,8 +88,8 @@ export function negotiableList(state: SessionState, locale: Locale) {
 }
 
 /** The negotiation room for one account this round (null when no talk has started). */
-export function negotiationRoomView(state: SessionState, accountId: string, locale: Locale): NegotiationRoomView | null {
-  const { scenario, team, market } = teamContext(state);
+export function negotiationRoomView(state: SessionState, accountId: string, locale: Locale, teamId?: string): NegotiationRoomView | null {
+  const { scenario, team, market } = teamContext(state, teamId);
   const talk = findNegotiation(state, team.id, accountId);
   if (!talk) return null;
   const { stage, context: c } = talk.negotiation;

@@ -67,8 +67,8 @@ function overallShare(outcome: RoundOutcome, firm: number): number {
 }
 
 /** What the results screen shows for round `round` (default: the last one resolved). */
-export function resultsView(state: SessionState, locale: Locale, round = state.history.length): ResultsView | null {
-  const ctx = teamContext(state);
+export function resultsView(state: SessionState, locale: Locale, round = state.history.length, teamId?: string): ResultsView | null {
+  const ctx = teamContext(state, teamId);
   const { scenario, marketIndex, firm, market } = ctx;
   const outcome = state.history[round - 1]?.[marketIndex];
   if (!outcome) return null;

@@ -64,6 +64,11 @@ describe('UI messages', () => {
       'negotiation.choose': ['pain', 'attribute', 'ask'],
       'negotiation.enter': ['price', 'percent', 'cost'],
       'form.hours': ['prospecting', 'accounts', 'longTail', 'development', 'training'],
+      'workshop.connection': ['online', 'connecting', 'offline'],
+      'workshop.mode': ['shared', 'parallel', 'shared-help', 'parallel-help'],
+      'workshop.board': ['ai-team', 'rival'],
+      'workshop.shock-kind': ['supply-disruption', 'downturn', 'policy-support', 'technology-upgrade', 'price-war', 'rep-poaching', 'digital-entrant'],
+      'workshop.shock-magnitude': ['supply-disruption', 'downturn', 'policy-support', 'technology-upgrade', 'price-war', 'rep-poaching', 'digital-entrant'],
     };
     const missing = Object.entries(families).flatMap(([family, values]) =>
       values.map((v) => (family.startsWith('negotiation.') ? `${family}-${v}` : `${family}.${v}`)).filter((key) => !(key in allMessages.en)),
