@@ -35,6 +35,9 @@ export class LiveSession {
   private timer: TimerState;
   private timeout: ReturnType<typeof setTimeout> | null = null;
   readonly clients = new Set<Client>();
+  /** Committed events not yet sent to the clients, and what waits for them to be sent. */
+  private unsent: EventEnvelope<SessionEvent>[] = [];
+  private readonly afterSending: (() => void)[] = [];
 
   constructor(
     private readonly store: SessionStore,
@@ -145,8 +148,20 @@ export class LiveSession {
     return timer;
   }
 
+  /**
+   * Runs `then` once every event committed so far has been sent to the connected clients, so an
+   * acknowledgement never overtakes the events it acknowledges.
+   */
+  whenSent(then: () => void): void {
+    if (this.unsent.length > 0) this.afterSending.push(then);
+    else then();
+  }
+
   private afterEvents(events: readonly EventEnvelope<SessionEvent>[], timer: TimerState | undefined): void {
-    this.broadcast(events);
+    // Events go out once per turn of the event loop, however many commands committed in it: under
+    // a burst each client gets one message instead of one per command.
+    if (this.unsent.length === 0) setImmediate(() => this.sendUnsent());
+    this.unsent.push(...events);
     if (timer) this.useTimer(timer);
     // Every team with people has submitted: no reason to make the room wait for the clock.
     if (events.some((e) => e.type === 'DecisionsSubmitted') && this.state.status === 'open') {
@@ -158,6 +173,13 @@ export class LiveSession {
   private closeRound(reason: string): void {
     if (this.state.status !== 'open') return;
     this.handle({ kind: 'system', id: reason }, `system:close:${this.state.round}`, { type: 'CloseRound' });
+  }
+
+  private sendUnsent(): void {
+    const events = this.unsent;
+    this.unsent = [];
+    if (events.length > 0) this.broadcast(events);
+    for (const then of this.afterSending.splice(0)) then();
   }
 
   private broadcast(events: readonly EventEnvelope<SessionEvent>[]): void {

@@ -219,7 +219,7 @@ export class Connection {
     }
     const result = session.handle(actor, `${token.id}:${m.id}`, command, m.expectedSeq);
     if (result.kind === 'refused') return this.refuse(m.id, result.rejection);
-    this.send({ type: 'ack', id: m.id, seq: result.seq, duplicate: result.duplicate });
+    session.whenSent(() => this.send({ type: 'ack', id: m.id, seq: result.seq, duplicate: result.duplicate }));
   }
 
   private timer(m: Extract<ClientMessage, { type: 'timer' }>): void {
