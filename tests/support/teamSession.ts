@@ -12,18 +12,26 @@ export function workshopScenario() {
 }
 
 /**
- * A finished workshop session with people in it: two teams and an AI team over four rounds,
- * a shock in round 2, team two silent in round 3. The seed is in the header.
+ * A fresh workshop session (seed in the header) and a way to send it commands as someone; every
+ * command must be accepted.
  */
-export function teamSession(seed = 'fork-seed') {
+export function sessionDriver(seed: string, header: { hideSeed?: boolean } = {}) {
   const { scenario, hash } = workshopScenario();
-  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed, createdAt: 't' }));
+  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed, createdAt: 't', ...header }));
   let n = 0;
   const as = (actor: { kind: 'facilitator' | 'team'; id: string }) => (command: SessionCommand) => {
     const r = s.handle({ id: `c${++n}`, actor, ts: `t${n}`, command });
     if (r.kind !== 'accepted') throw new Error(`${command.type}: ${JSON.stringify(r)}`);
   };
-  const fac = as({ kind: 'facilitator', id: 'f' });
+  return { s, as, fac: as({ kind: 'facilitator', id: 'f' }), scenario, hash };
+}
+
+/**
+ * A finished workshop session with people in it: two teams and an AI team over four rounds,
+ * a shock in round 2, team two silent in round 3. The seed is in the header.
+ */
+export function teamSession(seed = 'fork-seed') {
+  const { s, as, fac, scenario, hash } = sessionDriver(seed);
   fac({
     type: 'CreateSession',
     scenario,

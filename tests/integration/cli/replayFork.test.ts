@@ -1,24 +1,11 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logLines } from '../../../engine/core/jsonl.ts';
 import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
 import { teamSession } from '../../support/teamSession.ts';
-
-const run = promisify(execFile);
-
-async function replay(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'cli/replay.ts', ...args], { env: { ...process.env, LANG: 'C' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { replay } from '../../support/cliRun.ts';
 
 describe('npm run replay -- fork', () => {
   let dir: string;

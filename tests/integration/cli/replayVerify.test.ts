@@ -1,22 +1,8 @@
-import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-
-/** Runs the CLI as a user would (through npm's script), returning exit code and output. */
-async function replay(...args: string[]) {
-  try {
-    const { stdout, stderr } = await run('node', ['--import', 'tsx', 'cli/replay.ts', ...args], { env: { ...process.env, LANG: 'C' } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+import { replay } from '../../support/cliRun.ts';
 
 describe('npm run replay -- verify', () => {
   let dir: string;

@@ -1,11 +1,8 @@
-import { Aggregate } from '../../../engine/core/aggregate.ts';
-import { createHeader } from '../../../engine/core/header.ts';
 import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
-import type { SessionCommand, SessionMode, TeamSpec } from '../../../engine/session/commands.ts';
-import { sessionDecider } from '../../../engine/session/decider.ts';
+import type { SessionMode, TeamSpec } from '../../../engine/session/commands.ts';
 import { firmIndexOf, marketIndexOf } from '../../../engine/session/teams.ts';
 import { sessionFromEvents, type DebriefSession } from '../../../ui/report/sessionLog.ts';
-import { teamSession, workshopScenario } from '../../support/teamSession.ts';
+import { sessionDriver, teamSession } from '../../support/teamSession.ts';
 
 type SessionAggregate = ReturnType<typeof teamSession>;
 
@@ -21,15 +18,7 @@ export function debriefOf(s: SessionAggregate): DebriefSession {
  * every round, bot teams play themselves. Ends the session when asked.
  */
 export function playedSession(o: { readonly teams: readonly TeamSpec[]; readonly rounds: number; readonly mode?: SessionMode; readonly seed?: string; readonly end?: boolean }): SessionAggregate {
-  const seed = o.seed ?? 'report-seed';
-  const { scenario, hash } = workshopScenario();
-  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed, createdAt: 't' }));
-  let n = 0;
-  const as = (actor: { kind: 'facilitator' | 'team'; id: string }) => (command: SessionCommand) => {
-    const r = s.handle({ id: `c${++n}`, actor, ts: `t${n}`, command });
-    if (r.kind !== 'accepted') throw new Error(`${command.type}: ${JSON.stringify(r)}`);
-  };
-  const fac = as({ kind: 'facilitator', id: 'f' });
+  const { s, as, fac, scenario, hash } = sessionDriver(o.seed ?? 'report-seed');
   fac({ type: 'CreateSession', scenario, scenarioHash: hash, mode: o.mode ?? 'shared', teams: [...o.teams] });
   for (let round = 1; round <= o.rounds; round++) {
     fac({ type: 'OpenRound' });

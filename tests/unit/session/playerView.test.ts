@@ -1,30 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { Aggregate } from '../../../engine/core/aggregate.ts';
 import { canonicalJson } from '../../../engine/core/canonicalJson.ts';
-import { createHeader } from '../../../engine/core/header.ts';
 import { hashOf } from '../../../engine/core/hash.ts';
 import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
-import type { SessionCommand } from '../../../engine/session/commands.ts';
-import { sessionDecider } from '../../../engine/session/decider.ts';
 import { isSealed, playerState, viewOfEvent, type Viewer } from '../../../engine/session/playerView.ts';
 import { SessionView } from '../../../engine/session/sessionView.ts';
-import { loadBuiltIn } from '../../../scenarios/library.ts';
+import { sessionDriver, workshopScenario } from '../../support/teamSession.ts';
 
-const loaded = loadBuiltIn('workshop');
-if (!loaded.ok) throw new Error('workshop does not load');
-const { scenario, hash } = loaded;
+const { scenario, hash } = workshopScenario();
 const SEED = 'player-view-seed';
 const renewing = [...scenario.keyAccounts].sort((a, b) => a.contractEnd - b.contractEnd)[0]!;
 
 /** Two teams; team one negotiates with the first account up for renewal and both submit. */
 function playedSession() {
-  const s = Aggregate.create(sessionDecider(SEED), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed: SEED, createdAt: 't', hideSeed: true }));
-  let n = 0;
-  const as = (actor: { kind: 'facilitator' | 'team'; id: string }) => (command: SessionCommand) => {
-    const r = s.handle({ id: `c${++n}`, actor, ts: 't', command });
-    if (r.kind !== 'accepted') throw new Error(`${command.type}: ${JSON.stringify(r)}`);
-  };
-  const fac = as({ kind: 'facilitator', id: 'f' });
+  const { s, as, fac } = sessionDriver(SEED, { hideSeed: true });
   fac({
     type: 'CreateSession',
     scenario,
