@@ -26,6 +26,7 @@ import { resultsScreen } from './screens/resultsScreen.ts';
 import { startScreen, type StartChoice } from './screens/startScreen.ts';
 import type { Dispose, PageHost } from './workshop/page.ts';
 import { mountWorkshop } from './workshop/pages.ts';
+import { viewerPage } from './replay/viewerPage.ts';
 import { parseRoute, routeHash, type Route } from './workshop/routes.ts';
 
 const LOCALE_KEY = 'shapan.locale';
@@ -249,7 +250,7 @@ function start(): void {
     current?.dispose();
     document.documentElement.lang = locale;
     document.title = `${t(locale, 'app.title')} · Shapan`;
-    current = { route, dispose: route.page === 'solo' ? soloPage(host) : mountWorkshop(host, route) };
+    current = { route, dispose: route.page === 'solo' ? soloPage(host) : route.page === 'replay' ? viewerPage(host) : mountWorkshop(host, route) };
     window.scrollTo(0, 0);
   };
   window.addEventListener('hashchange', go);

@@ -124,6 +124,13 @@ export function startScreen(locale: Locale, saved: readonly SavedSessionMeta[], 
     ),
     h('div', { class: 'start-grid' }, form, savedList),
     importer,
+    h(
+      'section',
+      { class: 'card replay-entry' },
+      h('h2', {}, t(locale, 'viewer.open')),
+      h('p', { class: 'help' }, t(locale, 'viewer.open-help')),
+      h('a', { class: 'button', href: '#/replay', id: 'open-replay' }, t(locale, 'viewer.open')),
+    ),
     verifyPanel(locale),
   );
 }

@@ -6,7 +6,7 @@ import type { Route } from './routes.ts';
 import { teamPage } from './teamPage.ts';
 
 /** Opens the workshop page a route names. */
-export function mountWorkshop(host: PageHost, route: Exclude<Route, { page: 'solo' }>): Dispose {
+export function mountWorkshop(host: PageHost, route: Exclude<Route, { page: 'solo' } | { page: 'replay' }>): Dispose {
   switch (route.page) {
     case 'facilitate':
       return facilitatorPage(host, route);

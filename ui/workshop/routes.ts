@@ -8,9 +8,11 @@
  *   #/join?code=XXXXXX            join a session as a team member
  *   #/team?s=<id>                 a team member's page (token from localStorage)
  *   #/projector?s=<id>&t=<token>  the read-only projector view (&c=<join code>: shown to the room)
+ *   #/replay                      the replay viewer: an exported session log, scrubbed and compared
  */
 export type Route =
   | { readonly page: 'solo' }
+  | { readonly page: 'replay' }
   | { readonly page: 'facilitate'; readonly session: string; readonly token: string; readonly observer: string }
   | { readonly page: 'join'; readonly code: string }
   | { readonly page: 'team'; readonly session: string }
@@ -36,6 +38,8 @@ export function parseRoute(hash: string): Route {
       return { page: 'join', code: param(query, 'code') };
     case '/team':
       return { page: 'team', session: param(query, 's') };
+    case '/replay':
+      return { page: 'replay' };
     case '/projector':
       return { page: 'projector', session: param(query, 's'), token: param(query, 't'), code: param(query, 'c') };
     default:
@@ -51,6 +55,8 @@ export function routeHash(route: Route): string {
   switch (route.page) {
     case 'solo':
       return '#/';
+    case 'replay':
+      return '#/replay';
     case 'facilitate':
       return `#/facilitate${query({ s: route.session, t: route.token, o: route.observer })}`;
     case 'join':

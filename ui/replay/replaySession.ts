@@ -1,0 +1,92 @@
+/**
+ * A session log opened for the replay viewer: verified (every round re-run against the state
+ * hashes it recorded), then folded once into a Replay kept for the whole visit, so the scrubber
+ * seeks from round snapshots instead of re-running the session.
+ */
+import type { EventEnvelope } from '../../engine/core/envelope.ts';
+import type { LogHeader } from '../../engine/core/header.ts';
+import { Replay } from '../../engine/core/replay.ts';
+import { readLog, type LogProblem } from '../../engine/core/verify.ts';
+import { catalogFor, DEMO_LEDGER_PREFIX, deciderFor, replayCheckerFor } from '../../engine/kinds.ts';
+import type { SessionEvent } from '../../engine/session/events.ts';
+import type { SessionNegotiation, SessionState } from '../../engine/session/state.ts';
+import type { DebriefSession } from '../report/sessionLog.ts';
+import { sessionTimeline, type TimelineRound } from './timeline.ts';
+
+export interface ReplaySession {
+  readonly header: LogHeader;
+  readonly events: readonly EventEnvelope<SessionEvent>[];
+  readonly replay: Replay<SessionState, SessionEvent>;
+  /** What the debrief report is made from (the state after each round, the last state). */
+  readonly debrief: DebriefSession;
+  readonly timeline: readonly TimelineRound[];
+  /** Seeks the state right after event `seq` (0 = before any). */
+  seek(seq: number): SessionState;
+}
+
+export type ReplayOpenResult =
+  | { readonly ok: true; readonly session: ReplaySession }
+  | { readonly ok: false; readonly code: 'bad-log'; readonly problem: LogProblem }
+  | { readonly ok: false; readonly code: 'no-seed' | 'not-a-session' | 'no-rounds' };
+
+type Chunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
+
+/** Reads, verifies and folds a log (a file's chunks, a string). */
+export async function openReplay(chunks: Chunks): Promise<ReplayOpenResult> {
+  const read = await readLog(chunks, catalogFor, { checkerFor: replayCheckerFor });
+  if (!read.ok) return { ok: false, code: 'bad-log', problem: read.problem };
+  if (read.header.scenario.id.startsWith(DEMO_LEDGER_PREFIX)) return { ok: false, code: 'not-a-session' };
+  if (read.header.seed === undefined) return { ok: false, code: 'no-seed' };
+  return replayFromEvents(read.header, read.events, read.head);
+}
+
+/** Folds verified events (a log read, or a what-if branch) into a replay session. */
+export function replayFromEvents(header: LogHeader, events: readonly EventEnvelope[], head: string): ReplayOpenResult {
+  const decider = deciderFor(header);
+  if (typeof decider === 'string') return { ok: false, code: 'no-seed' };
+  const replay = new Replay(decider, header) as unknown as Replay<SessionState, SessionEvent>;
+  const rounds: SessionState[] = [];
+  for (const event of events) {
+    const state = replay.apply(event);
+    if (event.type === 'RoundResolved') rounds.push(state);
+  }
+  const state = replay.state;
+  if (!state.scenario || state.teams.length === 0) return { ok: false, code: 'not-a-session' };
+  if (rounds.length === 0 || state.history.length === 0) return { ok: false, code: 'no-rounds' };
+  const upcast = events.map((_, i) => replay.eventAt(i + 1)!);
+  return {
+    ok: true,
+    session: {
+      header,
+      events: upcast,
+      replay,
+      debrief: { header, head, count: events.length, state, rounds },
+      timeline: sessionTimeline(upcast),
+      seek: (seq) => replay.seek(seq),
+    },
+  };
+}
+
+/** The last round resolved at a scrubber position (0: none yet). */
+export function resolvedBy(timeline: readonly TimelineRound[], seq: number): number {
+  let round = 0;
+  for (const r of timeline) if (r.resolvedAt > 0 && r.resolvedAt <= seq) round = Math.max(round, r.round);
+  return round;
+}
+
+/** The round whose events hold a scrubber position (0 before the first round opened). */
+export function roundAt(timeline: readonly TimelineRound[], seq: number): number {
+  let round = 0;
+  for (const r of timeline) if (r.entries.some((e) => e.seq <= seq)) round = Math.max(round, r.round);
+  return round;
+}
+
+/** Every negotiation of the session, as it stood when its round closed. */
+export function sessionNegotiations(session: ReplaySession): SessionNegotiation[] {
+  const found: SessionNegotiation[] = [];
+  for (const e of session.events) {
+    if (e.type !== 'RoundClosed') continue;
+    for (const n of session.seek(e.seq).negotiations) if (n.round === e.payload.round && n.negotiation.context.history.length > 0) found.push(n);
+  }
+  return found;
+}
