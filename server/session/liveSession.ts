@@ -7,6 +7,8 @@ import type { SessionEvent } from '../../engine/session/events.ts';
 import { canSee, playerState, viewOfEvent, type Viewer, type ViewEnvelope } from '../../engine/session/playerView.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import type { SessionStore, SessionRow, TimerState } from '../store/sessionStore.ts';
+import { envelopeLine } from '../../engine/core/chain.ts';
+import { withText } from './wireText.ts';
 import type { ServerMessage, TimerView } from '../../engine/protocol/messages.ts';
 
 /** One connected browser, as the session sees it. */
@@ -183,24 +185,36 @@ export class LiveSession {
   }
 
   private broadcast(events: readonly EventEnvelope<SessionEvent>[]): void {
-    // One view a kind of viewer: serialised once, however many people share it.
+    // One view a kind of viewer, its text built once from each event's line (whole or sealed),
+    // however many people share it.
     const cache = new Map<string, ServerMessage>();
+    const lines = new Map<EventEnvelope<SessionEvent>, { whole: string; sealed?: string }>();
+    const lineOf = (e: EventEnvelope<SessionEvent>, v: Viewer): string => {
+      let l = lines.get(e);
+      if (!l) {
+        l = { whole: envelopeLine(e) };
+        lines.set(e, l);
+      }
+      if (canSee(e, v)) return l.whole;
+      l.sealed ??= JSON.stringify(viewOfEvent(e, v));
+      return l.sealed;
+    };
     for (const client of this.clients) {
       const v = client.viewer;
       const key = v.kind === 'team' ? `team:${v.team}` : v.kind;
       let message = cache.get(key);
       if (!message) {
         const withState = events.some((e) => NEEDS_STATE.has(e.type) && canSee(e, v));
-        message = {
-          type: 'events',
-          events: events.map((e) => viewOfEvent(e, v)),
-          ...(withState ? { state: playerState(this.state, v) } : {}),
-        };
+        const state = withState ? playerState(this.state, v) : undefined;
+        const built: ServerMessage = { type: 'events', events: events.map((e) => viewOfEvent(e, v)), ...(state ? { state } : {}) };
+        const text = `{"type":"events","events":[${events.map((e) => lineOf(e, v)).join(',')}]${state ? `,"state":${JSON.stringify(state)}` : ''}}`;
+        message = withText(built, text);
         cache.set(key, message);
       }
       client.send(message);
     }
   }
+
 
   private setTimer(timer: TimerState): void {
     this.store.setTimer(this.id, timer);

@@ -7,6 +7,7 @@ import type { Viewer } from '../../engine/session/playerView.ts';
 import { clientMessage, MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from '../../engine/protocol/messages.ts';
 import { KeyedRateLimit, RateLimit } from '../security/rateLimit.ts';
 import type { Client, LiveSession } from '../session/liveSession.ts';
+import { textOf } from '../session/wireText.ts';
 import type { SessionRegistry } from '../session/registry.ts';
 import type { TokenRow } from '../store/sessionStore.ts';
 
@@ -46,11 +47,6 @@ const MAX_BUFFERED_BYTES = 16 * 1024 * 1024;
 
 type Bound = { readonly session: LiveSession; readonly token: TokenRow; readonly client: Client };
 
-/**
- * Messages are never changed once made, and a session broadcasts one message object to every
- * client that shares a view: it is serialised once, not once a connection.
- */
-const serialised = new WeakMap<ServerMessage, string>();
 
 /**
  * One WebSocket: checks every message (size, rate, JSON, shape), binds to a session with a
@@ -91,12 +87,8 @@ export class Connection {
       this.socket.close(1008, 'too slow');
       return;
     }
-    let text = serialised.get(message);
-    if (text === undefined) {
-      text = JSON.stringify(message);
-      serialised.set(message, text);
-    }
-    this.socket.send(text);
+    // A message broadcast to many clients is serialised once (see wireText.ts).
+    this.socket.send(textOf(message));
   }
 
   private refuse(id: string | null, rejection: Rejection): void {
