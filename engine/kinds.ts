@@ -35,15 +35,16 @@ export function catalogFor(header: LogHeader): EventCatalog {
 /**
  * Folds a log while it is verified and checks every recomputed round against the state hash
  * its `RoundResolved` event recorded, so a log whose outcomes were edited, or that a changed
- * engine would resolve differently, is refused at the round where it diverges.
+ * engine would resolve differently, is refused at the round where it diverges. The replay it
+ * folds is handed back, so a reader that keeps the states does not re-run the rounds again.
  */
-export function replayCheckerFor(header: LogHeader): EventChecker | null {
+export function replayingChecker(header: LogHeader): { readonly replay: Replay<SessionState, DomainEvent>; readonly check: EventChecker } | null {
   if (isDemo(header)) return null;
   const decider = deciderFor(header);
   if (typeof decider === 'string') return null;
-  const replay = new Replay(decider, header);
-  return (event: EventEnvelope) => {
-    const state = replay.apply(event) as SessionState;
+  const replay = new Replay(decider, header) as Replay<SessionState, DomainEvent>;
+  const check = (event: EventEnvelope) => {
+    const state = replay.apply(event);
     if (event.type !== 'RoundResolved') return null;
     const payload = event.payload as { stateHash?: unknown; outcomes?: unknown };
     const actual = sessionStateHash(state);
@@ -53,4 +54,9 @@ export function replayCheckerFor(header: LogHeader): EventChecker | null {
     if (hashOf(state.history.at(-1)) !== hashOf(payload.outcomes)) return `round ${event.round}'s recorded outcome differs from the recomputed one`;
     return null;
   };
+  return { replay, check };
+}
+
+export function replayCheckerFor(header: LogHeader): EventChecker | null {
+  return replayingChecker(header)?.check ?? null;
 }

@@ -1,16 +1,15 @@
 /**
- * A session log opened for the replay viewer: verified (every round re-run against the state
- * hashes it recorded), then folded once into a Replay kept for the whole visit, so the scrubber
+ * A session log opened for the replay viewer: verified, every round re-run once against the
+ * state hashes it recorded, and the Replay that did it kept for the whole visit, so the scrubber
  * seeks from round snapshots instead of re-running the session.
  */
 import type { EventEnvelope } from '../../engine/core/envelope.ts';
 import type { LogHeader } from '../../engine/core/header.ts';
-import { Replay } from '../../engine/core/replay.ts';
-import { readLog, type LogProblem } from '../../engine/core/verify.ts';
-import { catalogFor, DEMO_LEDGER_PREFIX, deciderFor, replayCheckerFor } from '../../engine/kinds.ts';
+import type { Replay } from '../../engine/core/replay.ts';
+import type { LogProblem } from '../../engine/core/verify.ts';
 import type { SessionEvent } from '../../engine/session/events.ts';
 import type { SessionNegotiation, SessionState } from '../../engine/session/state.ts';
-import type { DebriefSession } from '../report/sessionLog.ts';
+import { foldSessionLog, openSessionLog, type DebriefSession, type OpenedSessionLog } from '../report/sessionLog.ts';
 import { sessionTimeline, type TimelineRound } from './timeline.ts';
 
 export interface ReplaySession {
@@ -31,39 +30,23 @@ export type ReplayOpenResult =
 
 type Chunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
-/** Reads, verifies and folds a log (a file's chunks, a string). */
+/** Reads and verifies a log (a file's chunks, a string); the replay that re-ran its rounds is kept for seeking. */
 export async function openReplay(chunks: Chunks): Promise<ReplayOpenResult> {
-  const read = await readLog(chunks, catalogFor, { checkerFor: replayCheckerFor });
-  if (!read.ok) return { ok: false, code: 'bad-log', problem: read.problem };
-  if (read.header.scenario.id.startsWith(DEMO_LEDGER_PREFIX)) return { ok: false, code: 'not-a-session' };
-  if (read.header.seed === undefined) return { ok: false, code: 'no-seed' };
-  return replayFromEvents(read.header, read.events, read.head);
+  return toReplaySession(await openSessionLog(chunks));
 }
 
-/** Folds verified events (a log read, or a what-if branch) into a replay session. */
+/** Folds verified events (a what-if branch) into a replay session. */
 export function replayFromEvents(header: LogHeader, events: readonly EventEnvelope[], head: string): ReplayOpenResult {
-  const decider = deciderFor(header);
-  if (typeof decider === 'string') return { ok: false, code: 'no-seed' };
-  const replay = new Replay(decider, header) as unknown as Replay<SessionState, SessionEvent>;
-  const rounds: SessionState[] = [];
-  for (const event of events) {
-    const state = replay.apply(event);
-    if (event.type === 'RoundResolved') rounds.push(state);
-  }
-  const state = replay.state;
-  if (!state.scenario || state.teams.length === 0) return { ok: false, code: 'not-a-session' };
-  if (rounds.length === 0 || state.history.length === 0) return { ok: false, code: 'no-rounds' };
-  const upcast = events.map((_, i) => replay.eventAt(i + 1)!);
+  return toReplaySession(foldSessionLog(header, events, head));
+}
+
+function toReplaySession(opened: OpenedSessionLog): ReplayOpenResult {
+  if (!opened.ok) return opened;
+  const { replay, session: debrief } = opened;
+  const upcast = Array.from({ length: replay.lastSeq }, (_, i) => replay.eventAt(i + 1)!);
   return {
     ok: true,
-    session: {
-      header,
-      events: upcast,
-      replay,
-      debrief: { header, head, count: events.length, state, rounds },
-      timeline: sessionTimeline(upcast),
-      seek: (seq) => replay.seek(seq),
-    },
+    session: { header: debrief.header, events: upcast, replay, debrief, timeline: sessionTimeline(upcast), seek: (seq) => replay.seek(seq) },
   };
 }
 

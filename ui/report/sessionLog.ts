@@ -1,8 +1,9 @@
-import type { EventEnvelope } from '../../engine/core/envelope.ts';
+import type { DomainEvent, EventEnvelope } from '../../engine/core/envelope.ts';
 import type { LogHeader } from '../../engine/core/header.ts';
 import { Replay } from '../../engine/core/replay.ts';
 import { readLog, type LogProblem } from '../../engine/core/verify.ts';
-import { catalogFor, DEMO_LEDGER_PREFIX, deciderFor, replayCheckerFor } from '../../engine/kinds.ts';
+import { catalogFor, DEMO_LEDGER_PREFIX, deciderFor, replayingChecker } from '../../engine/kinds.ts';
+import type { SessionEvent } from '../../engine/session/events.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 
 /** A session log read for a debrief: verified, every round re-run, the state kept after each round. */
@@ -29,31 +30,55 @@ export type DebriefSessionResult =
 
 type Chunks = AsyncIterable<string | Uint8Array> | Iterable<string | Uint8Array>;
 
+/** A session log opened: its debrief states and the replay they came from (for seeking). */
+export type OpenedSessionLog =
+  | { readonly ok: true; readonly session: DebriefSession; readonly replay: Replay<SessionState, SessionEvent> }
+  | Exclude<DebriefSessionResult, { ok: true }>;
+
 /**
- * Reads a session log from its chunks (a file, a fetch body, a string): checks the chain,
- * re-runs every round against the state hashes it recorded, then folds it once more keeping a
- * snapshot at each round. No Node built-ins, so the browser's replay viewer can call it too.
+ * Reads a session log from its chunks (a file, a fetch body, a string): checks the chain and
+ * re-runs every round against the state hashes it recorded, keeping the replay that did so.
+ * No Node built-ins, so the browser's replay viewer and the CLI share it.
  */
-export async function readDebriefSession(chunks: Chunks): Promise<DebriefSessionResult> {
-  const read = await readLog(chunks, catalogFor, { checkerFor: replayCheckerFor });
+export async function openSessionLog(chunks: Chunks): Promise<OpenedSessionLog> {
+  let replay: Replay<SessionState, DomainEvent> | null = null;
+  const read = await readLog(chunks, catalogFor, {
+    checkerFor: (header) => {
+      const checker = replayingChecker(header);
+      replay = checker?.replay ?? null;
+      return checker?.check ?? null;
+    },
+  });
   if (!read.ok) return { ok: false, code: 'bad-log', problem: read.problem };
   if (read.header.scenario.id.startsWith(DEMO_LEDGER_PREFIX)) return { ok: false, code: 'not-a-session' };
-  if (read.header.seed === undefined) return { ok: false, code: 'no-seed' };
-  return sessionFromEvents(read.header, read.events, read.head, read.count);
+  if (read.header.seed === undefined || replay === null) return { ok: false, code: 'no-seed' };
+  return fromReplay(read.header, replay, read.head, read.count);
 }
 
-/** Folds verified events into the debrief's states (the header must carry the seed). */
-export function sessionFromEvents(header: LogHeader, events: readonly EventEnvelope[], head: string, count = events.length): DebriefSessionResult {
+export async function readDebriefSession(chunks: Chunks): Promise<DebriefSessionResult> {
+  const opened = await openSessionLog(chunks);
+  return opened.ok ? { ok: true, session: opened.session } : opened;
+}
+
+/** Folds events already verified (a what-if branch, a session made in a test); the header must carry the seed. */
+export function foldSessionLog(header: LogHeader, events: readonly EventEnvelope[], head: string): OpenedSessionLog {
   const decider = deciderFor(header);
   if (typeof decider === 'string') return { ok: false, code: 'no-seed' };
-  const replay = new Replay(decider, header);
-  const rounds: SessionState[] = [];
-  for (const event of events) {
-    const state = replay.apply(event) as SessionState;
-    if (event.type === 'RoundResolved') rounds.push(state);
-  }
-  const state = replay.state as SessionState;
+  const replay = new Replay(decider, header) as Replay<SessionState, DomainEvent>;
+  for (const event of events) replay.apply(event);
+  return fromReplay(header, replay, head, events.length);
+}
+
+export function sessionFromEvents(header: LogHeader, events: readonly EventEnvelope[], head: string): DebriefSessionResult {
+  const opened = foldSessionLog(header, events, head);
+  return opened.ok ? { ok: true, session: opened.session } : opened;
+}
+
+/** The debrief's states from a folded replay: its snapshots are the states right after each round. */
+function fromReplay(header: LogHeader, replay: Replay<SessionState, DomainEvent>, head: string, count: number): OpenedSessionLog {
+  const state = replay.state;
   if (!state.scenario || state.teams.length === 0) return { ok: false, code: 'not-a-session' };
+  const rounds = replay.snapshotSeqs.slice(1).map((seq) => replay.seek(seq));
   if (rounds.length === 0 || state.history.length === 0) return { ok: false, code: 'no-rounds' };
-  return { ok: true, session: { header, head, count, state, rounds } };
+  return { ok: true, session: { header, head, count, state, rounds }, replay: replay as unknown as Replay<SessionState, SessionEvent> };
 }
