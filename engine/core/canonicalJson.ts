@@ -24,8 +24,24 @@ function isPlainObject(value: object): boolean {
 /** Deeper nesting than this is refused: it is never real data, and recursion must not overflow. */
 export const MAX_DEPTH = 256;
 
-function write(value: unknown, path: string, out: string[], depth = 0): void {
-  if (depth > MAX_DEPTH) throw new CanonicalJsonError(path, `nested deeper than ${MAX_DEPTH} levels`);
+/**
+ * The keys and indices from the root to the value being written: kept as a stack and turned into
+ * a JSON path only when something is refused, so a large value is not paid for in path strings.
+ */
+type PathStack = (string | number)[];
+
+function pathText(stack: PathStack): string {
+  let text = '$';
+  for (const step of stack) text += typeof step === 'number' ? `[${step}]` : `.${step}`;
+  return text;
+}
+
+function refuse(stack: PathStack, problem: string): never {
+  throw new CanonicalJsonError(pathText(stack), problem);
+}
+
+function write(value: unknown, stack: PathStack, out: string[]): void {
+  if (stack.length > MAX_DEPTH) refuse(stack, `nested deeper than ${MAX_DEPTH} levels`);
   switch (typeof value) {
     case 'string':
       out.push(JSON.stringify(value));
@@ -34,16 +50,16 @@ function write(value: unknown, path: string, out: string[], depth = 0): void {
       out.push(value ? 'true' : 'false');
       return;
     case 'number':
-      if (!Number.isFinite(value)) throw new CanonicalJsonError(path, `${value} is not a finite number`);
+      if (!Number.isFinite(value)) return refuse(stack, `${value} is not a finite number`);
       // -0 and 0 must hash alike; JSON.stringify already prints both as "0".
       out.push(JSON.stringify(value));
       return;
     case 'undefined':
-      throw new CanonicalJsonError(path, 'undefined is not allowed (omit the key instead)');
+      return refuse(stack, 'undefined is not allowed (omit the key instead)');
     case 'object':
       break;
     default:
-      throw new CanonicalJsonError(path, `a ${typeof value} cannot be stored in JSON`);
+      return refuse(stack, `a ${typeof value} cannot be stored in JSON`);
   }
   if (value === null) {
     out.push('null');
@@ -59,15 +75,17 @@ function write(value: unknown, path: string, out: string[], depth = 0): void {
     out.push('[');
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out.push(',');
-      if (!(i in value)) throw new CanonicalJsonError(`${path}[${i}]`, 'sparse arrays are not allowed');
-      write(value[i], `${path}[${i}]`, out, depth + 1);
+      stack.push(i);
+      if (!(i in value)) refuse(stack, 'sparse arrays are not allowed');
+      write(value[i], stack, out);
+      stack.pop();
     }
     out.push(']');
     return;
   }
-  if (!isPlainObject(value)) {
+  if (!isPlainObject(value as object)) {
     const name = (value as object).constructor?.name ?? 'unknown';
-    throw new CanonicalJsonError(path, `a ${name} object is not plain data`);
+    refuse(stack, `a ${name} object is not plain data`);
   }
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record).sort();
@@ -76,7 +94,9 @@ function write(value: unknown, path: string, out: string[], depth = 0): void {
     const key = keys[i]!;
     if (i > 0) out.push(',');
     out.push(JSON.stringify(key), ':');
-    write(record[key], `${path}.${key}`, out, depth + 1);
+    stack.push(key);
+    write(record[key], stack, out);
+    stack.pop();
   }
   out.push('}');
 }
@@ -93,6 +113,6 @@ function isFiniteNumberArray(value: unknown[]): boolean {
 /** Serialises `value` canonically; throws CanonicalJsonError naming the offending path. */
 export function canonicalJson(value: unknown): string {
   const out: string[] = [];
-  write(value, '$', out);
+  write(value, [], out);
   return out.join('');
 }

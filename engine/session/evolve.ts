@@ -1,4 +1,4 @@
-import { produce, type Draft } from 'immer';
+import { castDraft, freeze, produce, type Draft } from 'immer';
 import type { EventEnvelope } from '../core/envelope.ts';
 import { initialMarket } from '../model/init.ts';
 import type { RoundOutcome } from '../model/outcome.ts';
@@ -74,11 +74,16 @@ export function evolveSession(seed: string, state: SessionState, event: EventEnv
         d.pending = [];
         d.injected = [];
       });
-    case 'DecisionsSubmitted':
+    case 'DecisionsSubmitted': {
+      // Frozen before it enters the draft, and the list rebuilt from the frozen base: immer then
+      // has no plan to walk and no drafts to make (a plan is most of a submission's bytes, and a
+      // workshop submits hundreds of them).
+      const entry = freeze({ team: event.payload.team, decisions: event.payload.decisions, by: event.payload.member ?? event.actor.id }, true);
+      const pending = [...state.pending.filter((p) => p.team !== entry.team), entry];
       return produce(state, (d) => {
-        d.pending = d.pending.filter((p) => p.team !== event.payload.team);
-        d.pending.push({ team: event.payload.team, decisions: event.payload.decisions as Draft<typeof event.payload.decisions>, by: event.payload.member ?? event.actor.id });
+        d.pending = castDraft(pending);
       });
+    }
     case 'NegotiationStarted': {
       const team = state.teams.find((t) => t.id === event.payload.team)!;
       const negotiation = openNegotiation(state, seed, team, event.payload.account);

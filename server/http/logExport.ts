@@ -28,6 +28,8 @@ export function logExport(registry: SessionRegistry) {
     const row = token.length >= 16 && token.length <= 128 ? registry.authenticate(token) : undefined;
     const session = row && row.session === match[1] ? registry.get(row.session) : undefined;
     if (!row || !session) return (fail(401, 'protocol.bad-token'), true);
+    // Only committed events leave the server.
+    if (!session.settle()) return (fail(503, 'server.store-failed'), true);
     const ended = session.state.status === 'ended';
     if (!ended && row.role !== 'facilitator') return (fail(403, 'server.ended-export'), true);
     const header = ended ? withRevealedSeed(session.log.header, session.row.seed) : session.log.header;

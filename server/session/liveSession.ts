@@ -26,20 +26,35 @@ const NEEDS_STATE: ReadonlySet<string> = new Set(['SessionCreated', 'RoundClosed
 
 type SessionAggregate = Aggregate<SessionState, SessionCommand, SessionEvent>;
 
+/** Commands decided in one turn of the event loop, committed together. */
+interface Batch {
+  readonly events: EventEnvelope<SessionEvent>[];
+  /** The round clock the last of them set, stored in the same transaction. */
+  timer: TimerState | undefined;
+  /** Told whether the batch was committed: acknowledgements, or refusals if the store failed. */
+  readonly replies: ((committed: boolean) => void)[];
+}
+
 /**
- * A running session: the only writer of its log. A command is decided, its events committed to
- * SQLite, and only then acknowledged and sent, as each client may see them, to everyone
- * connected. The round clock lives here too; when it runs out the session closes the round
- * itself (actor `system`).
+ * A running session: the only writer of its log. A command is decided at once (so the next
+ * command is decided against it), but acknowledged only once its events are committed to SQLite
+ * and sent, as each client may see them, to everyone connected. Commands decided in the same
+ * turn of the event loop are committed in one transaction (group commit): under a burst the
+ * server pays for one durable write per turn instead of one per command, and a command's events
+ * are still all in or all out. The round clock lives here too; when it runs out the session
+ * closes the round itself (actor `system`).
  */
 export class LiveSession {
   private aggregate: SessionAggregate;
   private timer: TimerState;
   private timeout: ReturnType<typeof setTimeout> | null = null;
   readonly clients = new Set<Client>();
+  /** Decided, not yet committed. */
+  private pending: Batch | null = null;
   /** Committed events not yet sent to the clients, and what waits for them to be sent. */
   private unsent: EventEnvelope<SessionEvent>[] = [];
-  private readonly afterSending: (() => void)[] = [];
+  private afterSending: (() => void)[] = [];
+  private turnScheduled = false;
 
   constructor(
     private readonly store: SessionStore,
@@ -51,23 +66,30 @@ export class LiveSession {
     this.armTimer();
   }
 
-  private load(): SessionAggregate {
-    return Aggregate.restore(sessionDecider(this.row.seed), this.row.header, this.store.events(this.row.id)) as SessionAggregate;
+  /** The aggregate from the committed events, plus any decided ones not yet committed. */
+  private load(uncommitted: readonly EventEnvelope<SessionEvent>[] = []): SessionAggregate {
+    return Aggregate.restore(sessionDecider(this.row.seed), this.row.header, [...this.store.events(this.row.id), ...uncommitted]) as SessionAggregate;
   }
 
   get id(): string {
     return this.row.id;
   }
 
+  /** The state with every decided command, committed or not: what the next command is decided against. */
   get state(): SessionState {
     return this.aggregate.state;
   }
 
+  /** The log; call settle() first where only committed events may be shown. */
   get log(): SessionAggregate['log'] {
     return this.aggregate.log;
   }
 
-  /** Decides, stores, acknowledges, broadcasts. Never throws on bad input; nothing changes on a refusal. */
+  /**
+   * Decides a command and queues its events for this turn's commit. `accepted` is provisional
+   * until the commit: wait with afterCommit() before acknowledging. Never throws on bad input;
+   * nothing changes on a refusal.
+   */
   handle(actor: Actor, commandId: string, command: SessionCommand, expectedSeq?: number): CommandResult {
     const envelope: CommandEnvelope<SessionCommand> = {
       id: commandId,
@@ -82,8 +104,8 @@ export class LiveSession {
       result = this.aggregate.handle(envelope);
     } catch {
       // decide or evolve threw on input nobody foresaw. Only if events were already appended in
-      // memory is the log ahead of the store and rebuilt from what was committed.
-      if (this.aggregate.log.lastSeq !== before) this.aggregate = this.load();
+      // memory is the log ahead of what was decided, and rebuilt from the store and the batch.
+      if (this.aggregate.log.lastSeq !== before) this.rebuild();
       return { kind: 'refused', rejection: { kind: 'rejected', code: 'server.internal' } };
     }
     if (result.kind === 'conflict') {
@@ -92,21 +114,79 @@ export class LiveSession {
     if (result.kind === 'rejected') return { kind: 'refused', rejection: result.rejection };
     if (result.duplicate) return { kind: 'accepted', seq: result.events.at(-1)?.seq ?? this.aggregate.log.lastSeq, duplicate: true };
     if (result.events.length === 0) return { kind: 'accepted', seq: before, duplicate: false };
+    const batch = this.batch();
+    batch.events.push(...result.events);
     // A round that opens starts its clock in the same transaction, so a crash cannot leave an
     // open round whose clock was never written.
-    const timer = this.timerAfter(result.events);
-    try {
-      this.store.append(this.id, result.events, timer);
-    } catch {
-      this.aggregate = this.load();
-      return { kind: 'refused', rejection: { kind: 'rejected', code: 'server.store-failed' } };
-    }
-    this.afterEvents(result.events, timer);
+    batch.timer = this.timerAfter(result.events) ?? batch.timer;
+    this.afterDecided(result.events);
     return { kind: 'accepted', seq: result.events.at(-1)!.seq, duplicate: false };
+  }
+
+  /**
+   * Runs `then` once every command decided so far is committed and its events sent to the
+   * connected clients, so an acknowledgement never overtakes what it acknowledges; `committed`
+   * is false if the store refused the batch (the commands are then undone).
+   */
+  afterCommit(then: (committed: boolean) => void): void {
+    if (this.pending) this.pending.replies.push(then);
+    else if (this.unsent.length > 0 || this.afterSending.length > 0) this.afterSending.push(() => then(true));
+    else then(true);
+  }
+
+  /** Commits what is pending now, before something reads the log or the store; false if the store failed. */
+  settle(): boolean {
+    return this.commit();
+  }
+
+  private batch(): Batch {
+    if (!this.pending) {
+      this.pending = { events: [], timer: undefined, replies: [] };
+      this.scheduleTurn();
+    }
+    return this.pending;
+  }
+
+  private scheduleTurn(): void {
+    if (this.turnScheduled) return;
+    this.turnScheduled = true;
+    // setImmediate runs after every message that arrived in this turn has been decided.
+    setImmediate(() => {
+      this.turnScheduled = false;
+      this.commit();
+      this.sendUnsent();
+    });
+  }
+
+  private commit(): boolean {
+    const batch = this.pending;
+    if (!batch) return true;
+    this.pending = null;
+    let committed = true;
+    try {
+      this.store.append(this.id, batch.events, batch.timer);
+    } catch {
+      committed = false;
+      this.aggregate = this.load();
+    }
+    if (committed) {
+      this.unsent.push(...batch.events);
+      if (batch.timer) this.useTimer(batch.timer);
+    }
+    for (const reply of batch.replies) this.afterSending.push(() => reply(committed));
+    this.scheduleTurn();
+    return committed;
+  }
+
+  /** The aggregate again from the store and the batch not yet committed (whose events were decided and folded fine). */
+  private rebuild(): void {
+    this.aggregate = this.load(this.pending?.events);
   }
 
   /** The events after `after` and the state, as `viewer` may see them. */
   viewFor(viewer: Viewer, after: number): { events: ViewEnvelope[]; state: SessionState } {
+    // Nobody is shown an event before it is committed.
+    this.commit();
     const events = this.aggregate.log.events.slice(Math.max(0, after)).map((e) => viewOfEvent(e, viewer));
     return { events, state: playerState(this.state, viewer) };
   }
@@ -120,6 +200,8 @@ export class LiveSession {
 
   /** Pause, resume or extend the round clock; a refusal code when there is no clock to act on. */
   controlTimer(action: 'pause' | 'resume' | 'extend', seconds = 60): string | null {
+    // A round opened in this turn stores its clock when it commits: commit first, then change it.
+    this.commit();
     const t = this.timer;
     if (this.state.status !== 'open' || t.kind === 'off') return 'server.no-timer';
     const now = this.now();
@@ -150,21 +232,7 @@ export class LiveSession {
     return timer;
   }
 
-  /**
-   * Runs `then` once every event committed so far has been sent to the connected clients, so an
-   * acknowledgement never overtakes the events it acknowledges.
-   */
-  whenSent(then: () => void): void {
-    if (this.unsent.length > 0) this.afterSending.push(then);
-    else then();
-  }
-
-  private afterEvents(events: readonly EventEnvelope<SessionEvent>[], timer: TimerState | undefined): void {
-    // Events go out once per turn of the event loop, however many commands committed in it: under
-    // a burst each client gets one message instead of one per command.
-    if (this.unsent.length === 0) setImmediate(() => this.sendUnsent());
-    this.unsent.push(...events);
-    if (timer) this.useTimer(timer);
+  private afterDecided(events: readonly EventEnvelope<SessionEvent>[]): void {
     // Every team with people has submitted: no reason to make the room wait for the clock.
     if (events.some((e) => e.type === 'DecisionsSubmitted') && this.state.status === 'open') {
       const people = this.state.teams.filter((t) => !t.bot && t.members.length > 0);
@@ -181,7 +249,9 @@ export class LiveSession {
     const events = this.unsent;
     this.unsent = [];
     if (events.length > 0) this.broadcast(events);
-    for (const then of this.afterSending.splice(0)) then();
+    const replies = this.afterSending;
+    this.afterSending = [];
+    for (const then of replies) then();
   }
 
   private broadcast(events: readonly EventEnvelope<SessionEvent>[]): void {

@@ -102,6 +102,8 @@ export class SessionRegistry {
     const tokenId = publicId();
     const result = session.handle({ kind: 'team', id: team.id }, `join:${tokenId}`, { type: 'JoinTeam', team: team.id, member: m.name });
     if (result.kind === 'refused') return { ok: false, rejection: result.rejection };
+    // A member is told they joined only once the event that says so is stored.
+    if (!session.settle()) return refused('server.store-failed');
     const token = newToken();
     this.store.addToken({ hash: tokenHash(token), id: tokenId, session: row.id, role: 'team', team: team.id, member: m.name });
     return { ok: true, session: row.id, team: team.id, token };

@@ -211,7 +211,10 @@ export class Connection {
     }
     const result = session.handle(actor, `${token.id}:${m.id}`, command, m.expectedSeq);
     if (result.kind === 'refused') return this.refuse(m.id, result.rejection);
-    session.whenSent(() => this.send({ type: 'ack', id: m.id, seq: result.seq, duplicate: result.duplicate }));
+    session.afterCommit((committed) => {
+      if (committed) this.send({ type: 'ack', id: m.id, seq: result.seq, duplicate: result.duplicate });
+      else this.refuse(m.id, rejection('server.store-failed'));
+    });
   }
 
   private timer(m: Extract<ClientMessage, { type: 'timer' }>): void {

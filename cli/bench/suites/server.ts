@@ -74,7 +74,9 @@ class Line {
 }
 
 async function startServer(dataFile: string, distDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  // SHAPAN_BENCH_PROFILE=<dir> writes the server's CPU profile there (to see where an ack's time goes).
+  const profile = process.env['SHAPAN_BENCH_PROFILE'];
+  const child = spawn(process.execPath, [...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : []), '--import', 'tsx', 'server/main.ts'], {
     env: {
       ...process.env,
       PORT: '0',
