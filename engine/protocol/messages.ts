@@ -66,6 +66,8 @@ export type ServerMessage =
       readonly member: string;
       /** Shown to the facilitator (to project) and to nobody else. */
       readonly joinCode: string;
+      /** How long a round stays open on the clock; 0: the facilitator closes each round. */
+      readonly roundSeconds: number;
       readonly header: LogHeader;
       readonly headerHash: string;
       /** The events after the client's `after`, as this client may see them. */

@@ -163,6 +163,7 @@ export class Connection {
       team: token.team,
       member: token.member,
       joinCode: token.role === 'facilitator' ? session.row.joinCode : '',
+      roundSeconds: session.row.settings.roundSeconds,
       header: session.log.header,
       headerHash: session.log.headerHash,
       events,

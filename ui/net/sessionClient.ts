@@ -23,6 +23,8 @@ export interface Identity {
   readonly team: string;
   readonly member: string;
   readonly joinCode: string;
+  /** The round length set when the session was created (0: no clock). */
+  readonly roundSeconds: number;
 }
 
 type Outgoing = DistributiveOmit<ClientMessage, 'id'>;
@@ -173,7 +175,7 @@ export class SessionClient {
   }
 
   private welcome(m: Extract<ServerMessage, { type: 'welcome' }>): void {
-    this.identity = { session: m.session, role: m.role, team: m.team, member: m.member, joinCode: m.joinCode };
+    this.identity = { session: m.session, role: m.role, team: m.team, member: m.member, joinCode: m.joinCode, roundSeconds: m.roundSeconds };
     this.timer = m.timer;
     if (this.view && this.view.headerHash === m.headerHash) this.take(m.events, m.state);
     else {

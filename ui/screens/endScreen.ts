@@ -17,7 +17,7 @@ export function endScreen(view: GameView, locale: Locale, actions: EndActions): 
   return h(
     'article',
     { class: 'end', 'data-screen': 'end' },
-    h('h2', {}, t(locale, 'end.title', { title: e.title })),
+    h('h2', {}, e.played < e.rounds ? t(locale, 'end.title-early', { title: e.title, played: e.played, rounds: e.rounds }) : t(locale, 'end.title', { title: e.title })),
     h('p', { class: 'total' }, t(locale, 'end.total', { total: e.total, rank: e.rank, firms: e.firms })),
     h(
       'div',

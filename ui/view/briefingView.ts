@@ -4,6 +4,7 @@ import type { SessionState } from '../../engine/session/state.ts';
 import { t } from '../i18n/t.ts';
 import { formatBp, formatCount, formatMoney, formatPm } from './format.ts';
 import { repName } from './repNames.ts';
+import { teamsInMarket } from '../../engine/session/teams.ts';
 import { teamContext } from './session.ts';
 
 export interface BriefingView {
@@ -20,7 +21,9 @@ export interface BriefingView {
 
 /** What the briefing screen shows: the story, the objectives, the team, the market and the rivals. */
 export function briefingView(state: SessionState, locale: Locale, teamId?: string): BriefingView {
-  const { scenario, market, firm } = teamContext(state, teamId);
+  const { scenario, market, firm, marketIndex } = teamContext(state, teamId);
+  // In a shared market the other teams are rivals too (named after the team; a slot nobody took never enters).
+  const bots = new Set(teamsInMarket(state, marketIndex).filter((x) => x.bot).map((x) => x.firm));
   const us = market.firms[firm]!;
   const territoryName = (id: string) => scenario.territories.find((x) => x.id === id)?.name[locale] ?? id;
   const list = scenario.product.listPrice;
@@ -62,10 +65,10 @@ export function briefingView(state: SessionState, locale: Locale, teamId?: strin
         };
       }),
     rivals: scenario.firms
-      .filter((f) => f.kind !== 'team')
+      .filter((f, fi) => fi !== firm && (f.kind !== 'team' || market.firms[fi]!.active))
       .map((f) => ({
         name: f.name[locale],
-        kind: t(locale, `firm-kind.${f.kind}`),
+        kind: t(locale, f.kind === 'team' && bots.has(f.id) ? 'firm-kind.ai-team' : `firm-kind.${f.kind}`),
         price: formatPm(locale, f.pricePm, 0),
         where: f.territories.length === 0 ? t(locale, 'briefing.everywhere') : f.territories.map(territoryName).join(locale === 'en' ? ', ' : '、'),
         enters: f.entersRound > 1 ? t(locale, 'briefing.enters', { round: f.entersRound }) : '',

@@ -24,6 +24,9 @@ export interface EndView {
   }[];
   readonly standings: readonly { readonly name: string; readonly total: number; readonly ours: boolean; readonly revenue: string }[];
   readonly ended: boolean;
+  /** Rounds resolved, and the scenario's length: a facilitator may end a workshop early. */
+  readonly played: number;
+  readonly rounds: number;
 }
 
 /** The balanced scorecard after the rounds played, ours against every firm still in the market. */
@@ -51,5 +54,7 @@ export function endView(state: SessionState, locale: Locale, teamId?: string): E
     })),
     standings,
     ended: state.status === 'ended',
+    played: history.length,
+    rounds: scenario.rounds,
   };
 }

@@ -109,6 +109,7 @@ export class FacilitatorConsole {
   private renderHead(state: SessionState): void {
     const l = this.locale;
     const code = this.client.identity?.joinCode ?? '';
+    const roundSeconds = this.client.identity?.roundSeconds ?? 0;
     const link = (id: string, href: string, label: string) =>
       h(
         'div',
@@ -124,7 +125,15 @@ export class FacilitatorConsole {
         'div',
         { class: 'head-links' },
         h('h2', {}, t(l, 'workshop.console.title', { title: state.scenario!.title[l] })),
-        h('p', { class: 'help' }, t(l, `workshop.mode.${state.mode}`), ' · ', t(l, 'workshop.console.how-to-join', { code })),
+        h(
+          'p',
+          { class: 'help' },
+          t(l, `workshop.mode.${state.mode}`),
+          ' · ',
+          roundSeconds > 0 ? t(l, 'workshop.console.round-length', { minutes: Math.round(roundSeconds / 6) / 10 }) : t(l, 'workshop.console.no-round-clock'),
+          ' · ',
+          t(l, 'workshop.console.how-to-join', { code }),
+        ),
         link('join-link', this.links.join, t(l, 'workshop.console.join-link')),
         link('projector-link', this.links.projector, t(l, 'workshop.console.projector-link')),
         link('facilitator-link', this.links.console, t(l, 'workshop.console.console-link')),

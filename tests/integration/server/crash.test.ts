@@ -102,6 +102,8 @@ async function workshop(server: ServerProcess, teams: number, roundSeconds: numb
   );
   if (created.type !== 'created') throw new Error(created.type);
   await ok(fac.enter(created.facilitatorToken));
+  // The console shows the round length after a reload, so the welcome carries it.
+  if (fac.identity?.roundSeconds !== roundSeconds) throw new Error(`welcome said roundSeconds ${fac.identity?.roundSeconds}, created with ${roundSeconds}`);
   const members: { client: SessionClient; token: string; team: string }[] = [];
   for (let i = 0; i < teams; i++) {
     const c = client(server, `m${i + 1}`);

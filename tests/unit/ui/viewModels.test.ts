@@ -15,6 +15,7 @@ import { repName } from '../../../ui/view/repNames.ts';
 import { resultsView } from '../../../ui/view/resultsView.ts';
 import { teamContext } from '../../../ui/view/session.ts';
 import { workshop } from '../../support/marketArbitrary.ts';
+import { sessionDriver } from '../../support/teamSession.ts';
 
 const NOW = '2026-11-29T00:00:00.000Z';
 
@@ -85,6 +86,29 @@ describe('briefing view', () => {
     expect(b.rivals.find((r) => r.name === '速购云')!.enters).toBe('第 4 轮入场');
     expect(b.accounts).toHaveLength(16);
     expect(b.facts.find((f) => f.label === '每轮预算')!.value).toBe('25万元');
+  });
+
+  it('names the other teams of a shared market among the rivals, and leaves out the slots nobody took', () => {
+    const { s, fac, scenario, hash } = sessionDriver('briefing-rivals');
+    fac({
+      type: 'CreateSession',
+      scenario,
+      scenarioHash: hash,
+      mode: 'shared',
+      teams: [
+        { id: 't1', name: 'Harbour', firm: 'team-1' },
+        { id: 't2', name: 'Summit', firm: 'team-2' },
+        { id: 'ai', name: 'Robo', firm: 'team-3', bot: 'balanced' },
+      ],
+    });
+    const b = briefingView(s.state, 'en', 't1');
+    const names = b.rivals.map((r) => r.name);
+    expect(names).not.toContain('Harbour');
+    expect(b.rivals.find((r) => r.name === 'Summit')!.kind).toBe('trainee team');
+    expect(b.rivals.find((r) => r.name === 'Robo')!.kind).toBe('team played by the computer');
+    const slots = scenario.firms.filter((f) => f.kind === 'team').length;
+    expect(names.filter((n) => /^Team \d/.test(n))).toEqual([]);
+    expect(b.rivals).toHaveLength(scenario.firms.length - slots + 2);
   });
 });
 
@@ -196,6 +220,8 @@ describe('end view', () => {
     expect(e.rank).toBeGreaterThanOrEqual(1);
     expect(e.rank).toBeLessThanOrEqual(e.firms);
     expect(e.standings.find((s) => s.ours)!.name).toBe('我们的团队');
+    // Two rounds resolved of twelve: the end screen says the session ended early, not that the year is over.
+    expect([e.played, e.rounds]).toEqual([2, 12]);
   });
 });
 
