@@ -15,7 +15,7 @@ import type { SessionState } from './session/state.ts';
 export const DEMO_LEDGER_PREFIX = 'demo-ledger';
 
 // The registry holds deciders of different state types, so the state is `any` here.
-type AnyDecider = Decider<any, { type: string }, DomainEvent>;
+export type AnyDecider = Decider<any, { type: string }, DomainEvent>;
 
 function isDemo(header: LogHeader): boolean {
   return header.scenario.id.startsWith(DEMO_LEDGER_PREFIX);
@@ -37,11 +37,14 @@ export function catalogFor(header: LogHeader): EventCatalog {
  * its `RoundResolved` event recorded, so a log whose outcomes were edited, or that a changed
  * engine would resolve differently, is refused at the round where it diverges. The replay it
  * folds is handed back, so a reader that keeps the states does not re-run the rounds again.
+ * `seeded` builds the session decider from the header's seed; a test passes one that counts.
  */
-export function replayingChecker(header: LogHeader): { readonly replay: Replay<SessionState, DomainEvent>; readonly check: EventChecker } | null {
-  if (isDemo(header)) return null;
-  const decider = deciderFor(header);
-  if (typeof decider === 'string') return null;
+export function replayingChecker(
+  header: LogHeader,
+  seeded: (seed: string) => AnyDecider = (seed) => sessionDecider(seed) as unknown as AnyDecider,
+): { readonly replay: Replay<SessionState, DomainEvent>; readonly check: EventChecker } | null {
+  if (isDemo(header) || header.seed === undefined) return null;
+  const decider = seeded(header.seed);
   const replay = new Replay(decider, header) as Replay<SessionState, DomainEvent>;
   const check = (event: EventEnvelope) => {
     const state = replay.apply(event);

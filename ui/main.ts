@@ -12,8 +12,8 @@ import { findNegotiation } from '../engine/session/negotiations.ts';
 import { loadBuiltIn } from '../scenarios/library.ts';
 import { createAppMachine, phaseOf } from './app/appMachine.ts';
 import { h, fill } from './dom.ts';
-import { fileChunks } from './game/fileChunks.ts';
 import { Game, type GameFailure, type GameResult } from './game/game.ts';
+import type { ImportProgress } from './game/protocol.ts';
 import { TEAM_ID } from './game/soloSession.ts';
 import { deleteSession, listSessions, loadSession, type SavedSessionMeta } from './game/storage.ts';
 import { t } from './i18n/t.ts';
@@ -37,6 +37,11 @@ function initialLocale(): Locale {
 }
 
 
+/** The spinner shown while the engine works (a round resolving, a log being checked). */
+function busyScreen(text: string): HTMLElement {
+  return h('div', { class: 'busy', 'data-screen': 'busy', role: 'status' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, text));
+}
+
 function soloPage(host: PageHost): Dispose {
   const root = host.root;
   let locale = host.locale();
@@ -48,6 +53,8 @@ function soloPage(host: PageHost): Dispose {
   let startMessage = '';
   let negotiationError = '';
   let busy = false;
+  /** An imported log being checked: the round reached (0 before the first). */
+  let checking: ImportProgress | null = null;
 
   const topbar = h('header', { class: 'topbar' });
   const screen = h('main', { id: 'screen' });
@@ -102,7 +109,19 @@ function soloPage(host: PageHost): Dispose {
       void deleteSession(id).then(refreshSaved).then(render);
     },
     importFile(file: File) {
-      void begin(() => game.importLog(fileChunks(file)));
+      // The worker re-runs every round of the log; the page shows which one it has reached.
+      void begin(async () => {
+        checking = { round: 0, rounds: 0 };
+        render();
+        try {
+          return await game.importLog(file, 'standard', (p) => {
+            checking = p;
+            render();
+          });
+        } finally {
+          checking = null;
+        }
+      });
     },
   };
 
@@ -153,7 +172,9 @@ function soloPage(host: PageHost): Dispose {
     const failure = describe(snap.context.failure);
     status.textContent = game.saveError ? t(locale, 'app.save-failed', { reason: game.saveError }) : '';
     let el: HTMLElement;
-    if (state === 'start' || !v) {
+    if (state === 'start' && checking) {
+      el = busyScreen(checking.round === 0 ? t(locale, 'busy.reading') : t(locale, 'busy.checking', { round: checking.round, rounds: checking.rounds }));
+    } else if (state === 'start' || !v) {
       el = startScreen(locale, saved, actions, startMessage);
     } else if (state === 'briefing') {
       el = briefingScreen(v, locale, {
@@ -173,7 +194,7 @@ function soloPage(host: PageHost): Dispose {
     } else if (state === 'negotiating') {
       el = negotiationScreen(v, snap.context.account, locale, { move: (a, m) => void sendMove(a, m), back: () => actor.send({ type: 'BACK' }) }, negotiationError);
     } else if (state === 'opening' || state === 'resolving' || state === 'finishing') {
-      el = h('div', { class: 'busy', 'data-screen': 'busy', role: 'status' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t(locale, `busy.${state}`)));
+      el = busyScreen(t(locale, `busy.${state}`));
     } else if (state === 'results' || state === 'replay') {
       const replay = state === 'replay';
       const round = replay ? snap.context.replayRound : v.state.history.length;

@@ -52,6 +52,20 @@ export class Aggregate<S, C extends { readonly type: string }, E extends DomainE
     return new Aggregate(decider, EventLog.restore(header, stored), replay);
   }
 
+  /**
+   * Reopens a stream from a replay that has already folded exactly these events (a reader that
+   * verified a log by folding it), so they are not folded, nor their rounds re-run, again.
+   */
+  static adopt<S, C extends { readonly type: string }, E extends DomainEvent>(
+    decider: Decider<S, C, E>,
+    header: LogHeader,
+    events: readonly EventEnvelope<DomainEvent>[],
+    replay: Replay<S, E>,
+  ): Aggregate<S, C, E> {
+    if (replay.lastSeq !== events.length) throw new Error(`the replay folded ${replay.lastSeq} events, the log has ${events.length}`);
+    return new Aggregate(decider, EventLog.restore(header, events as EventEnvelope<E>[]), replay);
+  }
+
   get state(): S {
     return this.replay.state;
   }

@@ -62,6 +62,15 @@ export interface VerifyOptions {
    * that folds the log and compares recomputed state hashes; it returns a reason to refuse.
    */
   readonly checkerFor?: (header: LogHeader) => EventChecker | null;
+  /**
+   * `strict` (the default, for `replay verify` and the log checker): every line must also be in
+   * canonical form. `bytes` (for opening a log to use it): a line stands when its bytes hash to
+   * its hash, which binds every byte of it, so nothing can be edited, dropped or reordered
+   * unseen either way; re-serialising each line to prove its form would cost nearly as much as
+   * parsing it again. Canonical form is then looked at only to explain a hash that does not
+   * match (a file reformatted by another tool is told as such).
+   */
+  readonly form?: 'strict' | 'bytes';
 }
 
 export type EventChecker = (event: EventEnvelope) => string | null;
@@ -123,32 +132,52 @@ function eventShapeProblem(e: Record<string, unknown>): string | null {
  * canonicalJson would have written the same bytes. When it does not hold (a line with keys out
  * of order, or integer-like keys, which JavaScript reorders), the full check decides.
  */
-export function isCanonicalText(value: unknown, text: string): boolean {
-  return keysSorted(value, 0) && JSON.stringify(value) === text;
+/** Why `text` is not the canonical form of `value` (its parse): null when it is, '' when it just differs. */
+function canonicalProblem(value: unknown, text: string): string | null {
+  if (isCanonicalText(value, text)) return null;
+  try {
+    return canonicalJson(value) === text ? null : '';
+  } catch (error) {
+    return error instanceof CanonicalJsonError ? error.message : String(error);
+  }
 }
 
-function keysSorted(value: unknown, depth: number): boolean {
-  if (typeof value !== 'object' || value === null) return true;
+export function isCanonicalText(value: unknown, text: string): boolean {
+  return (typeof value !== 'object' || value === null || keysSorted(value, 0)) && JSON.stringify(value) === text;
+}
+
+/**
+ * Whether every object's keys, as JavaScript enumerates them, are in strictly sorted order.
+ * Only objects are visited (a log line is mostly numbers): this walk is part of opening every
+ * log, so it stays lean.
+ */
+function keysSorted(value: object, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
-    for (const item of value) if (!keysSorted(item, depth + 1)) return false;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (typeof item === 'object' && item !== null && !keysSorted(item, depth + 1)) return false;
+    }
     return true;
   }
-  let previous: string | null = null;
+  let previous = '';
+  let first = true;
   for (const key in value) {
-    if (previous !== null && !(previous < key)) return false;
+    if (!first && !(previous < key)) return false;
+    first = false;
     previous = key;
-    if (!keysSorted((value as Record<string, unknown>)[key], depth + 1)) return false;
+    const item: unknown = (value as Record<string, unknown>)[key];
+    if (typeof item === 'object' && item !== null && !keysSorted(item, depth + 1)) return false;
   }
   return true;
 }
 
 /**
- * The hash an event line should carry. The line is already known to be canonical JSON of a
- * well-shaped envelope, so the bytes that were hashed are the line without its `hash` member:
- * cutting it out is far cheaper than serialising the event again. Keys are sorted, so `hash`
- * comes right after `cmd`, and neither `actor` (two fixed keys) nor the `cmd` string (its quotes
- * escaped) can hold the text cut out before it.
+ * The hash an event line should carry: the hash of the line with its `hash` member cut out,
+ * which is what the writer hashed when the line is canonical (keys sorted, so `hash` comes right
+ * after `cmd`, and neither `actor`, two fixed keys, nor the `cmd` string, its quotes escaped, can
+ * hold the text cut out before it). Cutting is far cheaper than serialising the event again. On
+ * a line not known to be canonical it still binds every byte: the part cut out is the hash itself.
  */
 function hashOfLine(text: string, hash: string): string {
   const member = `,"hash":"${hash}"`;
@@ -203,12 +232,10 @@ export class LogVerifier {
     } catch (error) {
       return fail('malformed-json', (error as Error).message);
     }
-    if (!isCanonicalText(value, text)) {
-      try {
-        if (canonicalJson(value) !== text) return fail('not-canonical');
-      } catch (error) {
-        return fail('not-canonical', error instanceof CanonicalJsonError ? error.message : String(error));
-      }
+    const strict = this.options.form !== 'bytes';
+    if (strict) {
+      const problem = canonicalProblem(value, text);
+      if (problem !== null) return fail('not-canonical', problem || undefined);
     }
     if (!isRecord(value)) return fail(this.header ? 'bad-event' : 'bad-header', 'not a JSON object');
 
@@ -220,7 +247,10 @@ export class LogVerifier {
     const event = value as unknown as EventEnvelope;
     if (event.seq < seqHere) return fail('seq-repeat', undefined, seqHere, { found: event.seq });
     if (event.seq > seqHere) return fail('seq-gap', undefined, seqHere, { found: event.seq });
-    if (hashOfLine(text, event.hash) !== event.hash) return fail('hash-mismatch');
+    if (hashOfLine(text, event.hash) !== event.hash) {
+      const problem = strict ? null : canonicalProblem(value, text);
+      return problem === null ? fail('hash-mismatch') : fail('not-canonical', problem || undefined);
+    }
     if (event.prevHash !== this.headHash) {
       // Event 1 is intact but does not hang off this header: the header is what changed.
       return seqHere === 1 ? fail('header-mismatch', undefined, 0) : fail('broken-chain');

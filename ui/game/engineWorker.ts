@@ -1,10 +1,14 @@
 /// <reference lib="webworker" />
-// Rounds resolve here, off the page's thread, so the map keeps drawing while the market moves.
+// Rounds resolve here, off the page's thread, so the map keeps drawing while the market moves;
+// an imported log is read and every round re-checked here too, reporting each round as it goes.
 import { EngineCore } from './engineCore.ts';
-import type { EngineRequest } from './protocol.ts';
+import type { EngineMessage, EngineRequest } from './protocol.ts';
 
 const core = new EngineCore();
-self.onmessage = (message: MessageEvent<{ id: number; request: EngineRequest }>) => {
+const post = (message: EngineMessage) => self.postMessage(message);
+// The page sends one request at a time and waits for its reply, so an import's awaits never
+// interleave with another request.
+self.onmessage = async (message: MessageEvent<{ id: number; request: EngineRequest }>) => {
   const { id, request } = message.data;
-  self.postMessage({ id, reply: core.handle(request) });
+  post({ id, reply: await core.handle(request, (progress) => post({ id, progress })) });
 };

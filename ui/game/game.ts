@@ -6,14 +6,13 @@ import type { Rejection } from '../../engine/core/decider.ts';
 import type { DomainEvent, EventEnvelope } from '../../engine/core/envelope.ts';
 import type { LogHeader } from '../../engine/core/header.ts';
 import { logLines } from '../../engine/core/jsonl.ts';
-import { readLog, type LogProblem } from '../../engine/core/verify.ts';
-import { catalogFor, replayCheckerFor } from '../../engine/kinds.ts';
+import type { LogProblem } from '../../engine/core/verify.ts';
 import type { SessionCommand } from '../../engine/session/commands.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import type { Difficulty } from './difficulty.ts';
 import { EngineClient } from './engineClient.ts';
-import type { EngineReply, EngineSnapshot } from './protocol.ts';
-import { TEAM_ID, type LogHead, type NewSoloSession } from './soloSession.ts';
+import type { EngineReply, EngineSnapshot, ImportProgress } from './protocol.ts';
+import type { LogHead, NewSoloSession } from './soloSession.ts';
 import { saveSession, type SavedSession } from './storage.ts';
 
 export type GameFailure =
@@ -37,6 +36,13 @@ export interface GameView {
 }
 
 const now = () => new Date().toISOString();
+
+function failureOf(reply: Exclude<EngineReply, { ok: true }>): GameFailure {
+  if ('rejection' in reply) return { kind: 'rejected', rejection: reply.rejection };
+  if ('problem' in reply) return { kind: 'log', problem: reply.problem };
+  if ('notSolo' in reply) return { kind: 'not-solo' };
+  return { kind: 'error', message: reply.error };
+}
 
 export class Game {
   private engine = new EngineClient();
@@ -65,14 +71,17 @@ export class Game {
     return this.adopt(reply, saved.meta.id, saved.meta.difficulty, true);
   }
 
-  /** Opens an exported log: verified chain, trailer and every round before anything is shown. */
-  async importLog(chunks: AsyncIterable<Uint8Array | string>, difficulty: Difficulty = 'standard'): Promise<GameResult> {
-    const read = await readLog(chunks, catalogFor, { checkerFor: replayCheckerFor });
-    if (!read.ok) return { ok: false, failure: { kind: 'log', problem: read.problem } };
-    if (!read.header.seed) return { ok: false, failure: { kind: 'not-solo' } };
-    const reply = await this.engine.request({ op: 'restore', header: read.header, events: read.events });
-    if (reply.ok && !reply.snapshot.state.teams.some((t) => t.id === TEAM_ID && !t.bot)) return { ok: false, failure: { kind: 'not-solo' } };
-    return this.adopt(reply, `import-${read.head.slice(0, 12)}`, difficulty, true);
+  /**
+   * Opens an exported log: the worker verifies the chain, the trailer and every round, then
+   * opens the session on the states that check computed (logImport.ts), so each round is re-run
+   * once and never on the page. `progress` hears each round as it is checked.
+   */
+  async importLog(file: Blob, difficulty: Difficulty = 'standard', progress?: (p: ImportProgress) => void): Promise<GameResult> {
+    let reply = await this.engine.request({ op: 'import', file }, progress);
+    // The worker died mid-import: the engine now runs on the page, so read the file there.
+    if (!reply.ok && 'workerLost' in reply) reply = await this.engine.request({ op: 'import', file }, progress);
+    const id = reply.ok ? `import-${reply.snapshot.head.hash.slice(0, 12)}` : '';
+    return this.adopt(reply, id, difficulty, true);
   }
 
   async send(command: SessionCommand): Promise<GameResult> {
@@ -89,9 +98,7 @@ export class Game {
   }
 
   private async adopt(reply: EngineReply, id: string, difficulty: Difficulty, fresh: boolean, before: SessionState | null = null): Promise<GameResult> {
-    if (!reply.ok) {
-      return { ok: false, failure: 'rejection' in reply ? { kind: 'rejected', rejection: reply.rejection } : { kind: 'error', message: reply.error } };
-    }
+    if (!reply.ok) return { ok: false, failure: failureOf(reply) };
     const s: EngineSnapshot = reply.snapshot;
     this.events = fresh ? [...s.events] : [...this.events, ...s.events];
     this.current = { id, difficulty, header: s.header, state: s.state, head: s.head, before };

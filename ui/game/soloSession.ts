@@ -16,6 +16,10 @@ import { sessionDecider } from '../../engine/session/decider.ts';
 import type { SessionEvent } from '../../engine/session/events.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import { atDifficulty, type Difficulty } from './difficulty.ts';
+import type { Decider } from '../../engine/core/decider.ts';
+import type { Replay } from '../../engine/core/replay.ts';
+
+export type SessionDecider = Decider<SessionState, SessionCommand, SessionEvent>;
 
 export const TEAM_ID = 'team-1';
 const FACILITATOR: Actor = { kind: 'facilitator', id: 'trainee' };
@@ -55,10 +59,18 @@ export class SoloSession {
     return session;
   }
 
-  /** Reopens a saved session from its header and events (already verified by the caller). */
-  static restore(header: LogHeader, events: readonly EventEnvelope<DomainEvent>[]): SoloSession {
+  /**
+   * Reopens a saved session from its header and events (already verified by the caller).
+   * `decider` builds the session decider from the seed (a test passes one that counts rounds).
+   */
+  static restore(header: LogHeader, events: readonly EventEnvelope<DomainEvent>[], decider: (seed: string) => SessionDecider = sessionDecider): SoloSession {
     if (!header.seed) throw new Error('a solo session log carries its seed in the header');
-    return new SoloSession(Aggregate.restore(sessionDecider(header.seed), header, events));
+    return new SoloSession(Aggregate.restore(decider(header.seed), header, events));
+  }
+
+  /** Reopens a session from the replay that verified its log, without folding the log again. */
+  static adopt(header: LogHeader, events: readonly EventEnvelope<DomainEvent>[], decider: SessionDecider, replay: Replay<SessionState, SessionEvent>): SoloSession {
+    return new SoloSession(Aggregate.adopt(decider, header, events, replay));
   }
 
   get state(): SessionState {

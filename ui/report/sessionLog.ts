@@ -43,6 +43,8 @@ export type OpenedSessionLog =
 export async function openSessionLog(chunks: Chunks): Promise<OpenedSessionLog> {
   let replay: Replay<SessionState, DomainEvent> | null = null;
   const read = await readLog(chunks, catalogFor, {
+    // Opened to be used: each line's bytes against its hash (see VerifyOptions.form).
+    form: 'bytes',
     checkerFor: (header) => {
       const checker = replayingChecker(header);
       replay = checker?.replay ?? null;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../engine/core/canonicalJson.ts';
 import { ledgerCatalog } from '../../../engine/core/demo/ledger.ts';
@@ -15,8 +16,8 @@ const session = runLedger([
 ]);
 const lines = fileOf(session).trimEnd().split('\n');
 
-async function problemOf(fileLines: string[]) {
-  const result = await verifyLog([fileLines.join('\n')], ledgerCatalog);
+async function problemOf(fileLines: string[], form: 'strict' | 'bytes' = 'strict') {
+  const result = await verifyLog([fileLines.join('\n')], ledgerCatalog, { form });
   if (result.ok) throw new Error('expected a problem');
   return result.problem;
 }
@@ -71,8 +72,23 @@ describe('verifyLog', () => {
     const problem = await problemOf(make());
     expect(problem.code).toBe(code);
     expect(problem.seq).toBe(seq);
+    // Opening a log to use it checks the bytes, not the form, and finds the very same problem.
+    expect(await problemOf(make(), 'bytes')).toEqual(problem);
     expect(describeLogProblem(problem, 'en')).not.toMatch(/log\.|\{\w+\}/);
     expect(describeLogProblem(problem, 'zh-CN')).not.toMatch(/log\.|\{\w+\}/);
+  });
+
+  it('when opening to use a log, takes a line whose bytes match its hash whatever its form; the strict check does not', async () => {
+    // Only a writer that hashes its own non-canonical text makes such a line: no edit can.
+    const event = JSON.parse(lines[2]!) as Record<string, unknown>;
+    const { hash: _h, ...body } = event;
+    const reordered = JSON.stringify({ v: body.v, ...body });
+    const hash = createHash('sha256').update(reordered).digest('hex');
+    const line = `${reordered.slice(0, -1)},"hash":"${hash}"}`;
+    const file = [lines[0]!, lines[1]!, line];
+    const bytes = await verifyLog([file.join('\n')], ledgerCatalog, { form: 'bytes', requireTrailer: false });
+    expect(bytes).toMatchObject({ ok: true, count: 2, head: hash });
+    expect((await problemOf(file)).code).toBe('not-canonical');
   });
 
   it('refuses a line too long to be an event without reading it all', async () => {
