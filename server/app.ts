@@ -54,7 +54,7 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
   const wss = new WebSocketServer({ server, path: '/ws', maxPayload: MAX_FRAME_BYTES });
   wss.on('connection', (ws, req) => {
     const connection = new Connection(ws, req.socket.remoteAddress ?? 'unknown', registry, limits);
-    ws.on('message', (data, isBinary) => connection.receive(isBinary ? Buffer.from(data as Buffer) : (data as Buffer).toString('utf8')));
+    ws.on('message', (data) => connection.receive(data as Buffer));
     ws.on('close', () => connection.closed());
     ws.on('error', () => connection.closed());
   });

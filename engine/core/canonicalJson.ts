@@ -40,20 +40,35 @@ function refuse(stack: PathStack, problem: string): never {
   throw new CanonicalJsonError(pathText(stack), problem);
 }
 
-function write(value: unknown, stack: PathStack, out: string[]): void {
+/**
+ * Keys written before, quoted: a log repeats the same few hundred keys in every event, and
+ * quoting one costs a call into JSON.stringify. Bounded, so odd data cannot grow it for ever.
+ */
+const quotedKeys = new Map<string, string>();
+const MAX_QUOTED_KEYS = 4096;
+
+function quoted(key: string): string {
+  let q = quotedKeys.get(key);
+  if (q === undefined) {
+    q = JSON.stringify(key);
+    if (quotedKeys.size < MAX_QUOTED_KEYS) quotedKeys.set(key, q);
+  }
+  return q;
+}
+
+// Built by concatenation, which V8 does without copying until the end: every event is written
+// once to be hashed as it is appended, so this is on the path of every command a server takes.
+function write(value: unknown, stack: PathStack): string {
   if (stack.length > MAX_DEPTH) refuse(stack, `nested deeper than ${MAX_DEPTH} levels`);
   switch (typeof value) {
     case 'string':
-      out.push(JSON.stringify(value));
-      return;
+      return JSON.stringify(value);
     case 'boolean':
-      out.push(value ? 'true' : 'false');
-      return;
+      return value ? 'true' : 'false';
     case 'number':
       if (!Number.isFinite(value)) return refuse(stack, `${value} is not a finite number`);
-      // -0 and 0 must hash alike; JSON.stringify already prints both as "0".
-      out.push(JSON.stringify(value));
-      return;
+      // -0 and 0 must hash alike; String, like JSON.stringify, prints both as "0".
+      return String(value);
     case 'undefined':
       return refuse(stack, 'undefined is not allowed (omit the key instead)');
     case 'object':
@@ -61,44 +76,41 @@ function write(value: unknown, stack: PathStack, out: string[]): void {
     default:
       return refuse(stack, `a ${typeof value} cannot be stored in JSON`);
   }
-  if (value === null) {
-    out.push('null');
-    return;
-  }
+  if (value === null) return 'null';
   if (Array.isArray(value)) {
     // Columns of numbers (long-tail customers) are most of a market's bytes: JSON.stringify
     // writes finite numbers exactly as the slow path would, so hand them over whole.
-    if (isFiniteNumberArray(value)) {
-      out.push(JSON.stringify(value));
-      return;
-    }
-    out.push('[');
+    if (isFiniteNumberArray(value)) return JSON.stringify(value);
+    let text = '[';
     for (let i = 0; i < value.length; i++) {
-      if (i > 0) out.push(',');
       stack.push(i);
       if (!(i in value)) refuse(stack, 'sparse arrays are not allowed');
-      write(value[i], stack, out);
+      text += i > 0 ? `,${write(value[i], stack)}` : write(value[i], stack);
       stack.pop();
     }
-    out.push(']');
-    return;
+    return `${text}]`;
   }
   if (!isPlainObject(value as object)) {
     const name = (value as object).constructor?.name ?? 'unknown';
-    refuse(stack, `a ${name} object is not plain data`);
+    return refuse(stack, `a ${name} object is not plain data`);
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
-  out.push('{');
+  const keys = Object.keys(record);
+  // Objects the engine builds often have their keys in order already: checking is cheaper than sorting.
+  for (let i = 1; i < keys.length; i++) {
+    if (!(keys[i - 1]! < keys[i]!)) {
+      keys.sort();
+      break;
+    }
+  }
+  let text = '{';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
-    if (i > 0) out.push(',');
-    out.push(JSON.stringify(key), ':');
     stack.push(key);
-    write(record[key], stack, out);
+    text += `${i > 0 ? ',' : ''}${quoted(key)}:${write(record[key], stack)}`;
     stack.pop();
   }
-  out.push('}');
+  return `${text}}`;
 }
 
 function isFiniteNumberArray(value: unknown[]): boolean {
@@ -112,7 +124,5 @@ function isFiniteNumberArray(value: unknown[]): boolean {
 
 /** Serialises `value` canonically; throws CanonicalJsonError naming the offending path. */
 export function canonicalJson(value: unknown): string {
-  const out: string[] = [];
-  write(value, [], out);
-  return out.join('');
+  return write(value, []);
 }

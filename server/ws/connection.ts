@@ -7,13 +7,14 @@ import type { Viewer } from '../../engine/session/playerView.ts';
 import { clientMessage, MAX_MESSAGE_BYTES, type ClientMessage, type ServerMessage } from '../../engine/protocol/messages.ts';
 import { KeyedRateLimit, RateLimit } from '../security/rateLimit.ts';
 import type { Client, LiveSession } from '../session/liveSession.ts';
-import { textOf } from '../session/wireText.ts';
+import { bytesOf } from '../session/wireText.ts';
 import type { SessionRegistry } from '../session/registry.ts';
 import type { TokenRow } from '../store/sessionStore.ts';
 
 /** The socket as the connection needs it (ws's WebSocket in the server, a fake in tests). */
 export interface Socket {
-  send(data: string): void;
+  /** Sends UTF-8 bytes as a text frame (ws's WebSocket with `{ binary: false }`). */
+  send(data: Buffer, options: { readonly binary: false }): void;
   close(code?: number, reason?: string): void;
   readonly bufferedAmount: number;
 }
@@ -39,6 +40,8 @@ export function defaultLimits(): Limits {
  * and a stack overflow there costs the session a reload from the store.
  */
 export const MAX_NESTING = 32;
+
+const TEXT_FRAME = { binary: false } as const;
 
 /** A client that keeps overrunning its limits is cut off after this many refusals in a row. */
 const MAX_REFUSALS_IN_A_ROW = 200;
@@ -69,6 +72,7 @@ export class Connection {
     this.rate = new RateLimit(limits.burst, limits.messagesPerSecond, now());
   }
 
+  /** A frame's payload: ws hands text frames over as their (already UTF-8-checked) bytes. */
   receive(data: string | Buffer): void {
     try {
       this.dispatch(data);
@@ -87,8 +91,8 @@ export class Connection {
       this.socket.close(1008, 'too slow');
       return;
     }
-    // A message broadcast to many clients is serialised once (see wireText.ts).
-    this.socket.send(textOf(message));
+    // A message broadcast to many clients is serialised and encoded once (see wireText.ts).
+    this.socket.send(bytesOf(message), TEXT_FRAME);
   }
 
   private refuse(id: string | null, rejection: Rejection): void {
