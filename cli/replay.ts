@@ -1,10 +1,16 @@
 /**
  * npm run replay -- verify <log.jsonl> [--head <hash>] [--lang zh-CN|zh-TW|en]
- * npm run replay -- fork <log.jsonl> --at-round <n> --team <id> [--decisions <file.json>] --out <branch.jsonl>
+ * npm run replay -- fork <log.jsonl> --at-round <n> --team <id> [--decisions <file.json>]
+ *     [--move-seq <seq> --move <file.json|JSON> [--drop-later-moves]] --out <branch.jsonl>
  * npm run replay -- report <log.jsonl> [--team <id>|all] [--lang zh-CN|zh-TW|en] --out <report.html>
  * npm run replay -- demo <out.jsonl> [--events <n>] [--seed <s>]
  * Exit 0: fine; 1: the log is bad (or cannot be re-run, or has no such team); 2: the command
  * line or the file system is.
+ *
+ * `fork --move-seq` replaces one of the team's logged negotiation moves in round n (its seq, as
+ * the viewer's timeline shows it) with the `--move` given inline or in a file; the later moves of
+ * that talk are replayed where they still fit, or left out with --drop-later-moves. A move that is
+ * not valid JSON or not a move's shape exits 2 before anything is read or written.
  *
  * `report` writes the debrief report as one self-contained HTML file: for one team with
  * --team <id>, for the whole group without --team or with --team all (the teams compared, then
@@ -18,6 +24,9 @@ import { access, readFile, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { forkSession } from '../engine/session/fork.ts';
 import type { Decisions } from '../engine/model/decisions.ts';
+import type { MoveChange } from '../engine/session/forkMove.ts';
+import { canonicalJson } from '../engine/core/canonicalJson.ts';
+import { readMoveArg } from './io/moveArg.ts';
 import { playLedger } from '../engine/core/demo/ledgerScript.ts';
 import { describeLogProblem, describeRejection, t } from '../engine/i18n/describe.ts';
 import { catalogFor, replayCheckerFor } from '../engine/kinds.ts';
@@ -42,6 +51,9 @@ function parse(argv: string[]) {
         'at-round': { type: 'string' },
         team: { type: 'string' },
         decisions: { type: 'string' },
+        'move-seq': { type: 'string' },
+        move: { type: 'string' },
+        'drop-later-moves': { type: 'boolean' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -78,6 +90,8 @@ interface ForkArgs {
   readonly atRound: number;
   readonly team: string;
   readonly decisions?: string;
+  /** The logged move to change, the new move as typed (inline JSON or a file) and what the later moves do. */
+  readonly move?: { readonly seq: number; readonly value: string; readonly drop: boolean };
   readonly out: string;
 }
 
@@ -96,6 +110,15 @@ async function fork(a: ForkArgs, locale: Locale): Promise<number> {
       return 2;
     }
   }
+  let move: MoveChange | undefined;
+  if (a.move) {
+    const arg = await readMoveArg(a.move.value, locale);
+    if (!arg.ok) {
+      console.error(arg.message);
+      return 2;
+    }
+    move = { seq: a.move.seq, move: arg.move, later: a.move.drop ? 'drop' : 'replay' };
+  }
   let read;
   try {
     read = await readLog(fileChunks(a.file), catalogFor, { checkerFor: replayCheckerFor });
@@ -108,7 +131,7 @@ async function fork(a: ForkArgs, locale: Locale): Promise<number> {
     console.error(describeLogProblem(read.problem, locale));
     return 1;
   }
-  const result = forkSession(read.header, read.events, { atRound: a.atRound, team: a.team, ...(decisions ? { decisions } : {}), createdAt: new Date().toISOString() });
+  const result = forkSession(read.header, read.events, { atRound: a.atRound, team: a.team, ...(decisions ? { decisions } : {}), ...(move ? { move } : {}), createdAt: new Date().toISOString() });
   if (!result.ok) {
     console.error(describeRejection({ kind: 'rejected', code: result.code, ...(result.params ? { params: result.params } : {}) }, locale));
     return 1;
@@ -117,8 +140,15 @@ async function fork(a: ForkArgs, locale: Locale): Promise<number> {
   await writeLines(a.out, logLines(branch.header, branch.log.events));
   console.log(t(locale, 'cli.fork.written', { parent: read.head.slice(0, 12), round: a.atRound, team: a.team, count: branch.log.lastSeq, out: a.out, head: branch.log.headHash }));
   console.log(result.sameRounds.length > 0 ? t(locale, 'cli.fork.same', { rounds: result.sameRounds.join(', ') }) : t(locale, 'cli.fork.none-same'));
+  if (move) {
+    const logged = read.events.find((e) => e.seq === move.seq)!.payload as { move: unknown };
+    const later = t(locale, move.later === 'drop' ? 'cli.fork.later-drop' : 'cli.fork.later-replay');
+    console.log(t(locale, 'cli.fork.move-changed', { seq: move.seq, team: a.team, from: canonicalJson(logged.move), to: canonicalJson(move.move), later }));
+  }
   for (const n of result.notes) {
-    console.log(t(locale, 'cli.fork.note', { round: n.round, type: n.type, team: n.team, seq: n.seq, reason: describeRejection({ kind: 'rejected', code: n.code }, locale) }));
+    const reason = describeRejection({ kind: 'rejected', code: n.code, ...(n.params ? { params: n.params } : {}) }, locale);
+    const key = n.type === 'NegotiationMoved' ? 'cli.fork.move-note' : 'cli.fork.note';
+    console.log(t(locale, key, { round: n.round, type: n.type, team: n.team, seq: n.seq, reason }));
   }
   return 0;
 }
@@ -197,7 +227,13 @@ async function main(argv: string[]): Promise<number> {
       if (!Number.isSafeInteger(atRound) || atRound < 1) throw new UsageError('--at-round <n> is required: the round whose decisions change');
       if (!values.team) throw new UsageError('--team <id> is required');
       if (!values.out) throw new UsageError('--out <branch.jsonl> is required');
-      return await fork({ file, atRound, team: values.team, out: values.out, ...(values.decisions !== undefined ? { decisions: values.decisions } : {}) }, locale);
+      const seqText = values['move-seq'];
+      if ((seqText === undefined) !== (values.move === undefined)) throw new UsageError(t(locale, 'cli.fork.move-pair'));
+      if (values['drop-later-moves'] && seqText === undefined) throw new UsageError(t(locale, 'cli.fork.drop-alone'));
+      const seq = seqText !== undefined && /^\s*\d+\s*$/.test(seqText) ? Number(seqText) : Number.NaN;
+      if (seqText !== undefined && (!Number.isSafeInteger(seq) || seq < 1)) throw new UsageError(t(locale, 'cli.fork.move-seq', { value: seqText }));
+      const move = values.move !== undefined ? { seq, value: values.move, drop: values['drop-later-moves'] === true } : undefined;
+      return await fork({ file, atRound, team: values.team, out: values.out, ...(values.decisions !== undefined ? { decisions: values.decisions } : {}), ...(move ? { move } : {}) }, locale);
     }
     if (command === 'report') {
       if (!values.out) throw new UsageError('--out <report.html> is required');

@@ -6,14 +6,20 @@ import type { Decisions } from '../model/decisions.ts';
 import type { SessionCommand } from './commands.ts';
 import { sessionDecider } from './decider.ts';
 import { sessionCatalog, type SessionEvent } from './events.ts';
+import { changedMove, isLaterMove, type MoveChange } from './forkMove.ts';
 import type { SessionState } from './state.ts';
 
 export interface ForkOptions {
-  /** The round whose decisions change; everything before it is replayed as logged. */
+  /** The round whose decisions (or one negotiation move) change; everything before it is replayed as logged. */
   readonly atRound: number;
   readonly team: string;
   /** The team's new decisions for `atRound`; without them the fork must reproduce the original. */
   readonly decisions?: Decisions;
+  /**
+   * One of the team's logged negotiation moves in `atRound` replaced by another (see forkMove.ts
+   * for what happens to the moves after it); may go with `decisions` or alone.
+   */
+  readonly move?: MoveChange;
   /** Wall-clock time written in the branch's header. */
   readonly createdAt: string;
 }
@@ -25,6 +31,8 @@ export interface ForkNote {
   readonly type: string;
   readonly team: string;
   readonly code: string;
+  /** The figures of the engine's reason (a move that no longer fits names the moves that would). */
+  readonly params?: Readonly<Record<string, string | number>>;
 }
 
 export type ForkResult =
@@ -66,7 +74,8 @@ function commandOf(e: EventEnvelope<SessionEvent>): SessionCommand | null {
 /**
  * A what-if branch: the original's commands re-run with the same seed, the other teams' logged
  * decisions and negotiations and the same shocks, with one team's decisions changed in one
- * round. The branch is a log of its own whose header names the parent's head and the fork round.
+ * round, or one of its logged negotiation moves in that round replaced by another. The branch is
+ * a log of its own whose header names the parent's head and the fork round.
  * A logged command the branch refuses (a plan for reps who have since left, a negotiation that
  * no longer fits) is noted and skipped: the team then plays last round's decisions, as it would
  * in a workshop.
@@ -86,6 +95,8 @@ export function forkSession(header: LogHeader, stored: readonly EventEnvelope[],
   if (!Number.isSafeInteger(o.atRound) || o.atRound < 1 || o.atRound > resolvedRounds) {
     return { ok: false, code: 'fork.round', params: { round: String(o.atRound), rounds: resolvedRounds } };
   }
+  const change = o.move === undefined ? undefined : changedMove(events, o.team, o.atRound, o.move);
+  if (change && !change.ok) return change;
   const last = events[events.length - 1]!;
   const branchHeader = createHeader({
     engineVersion: header.engineVersion,
@@ -106,6 +117,13 @@ export function forkSession(header: LogHeader, stored: readonly EventEnvelope[],
       continue;
     }
     if (!command) continue;
+    if (change && isLaterMove(e, o.team, change) && change.later === 'drop') {
+      notes.push({ seq: e.seq, round: e.round, type: e.type, team: o.team, code: 'fork.move-dropped' });
+      continue;
+    }
+    // The changed move: the branch's own conversation decides whether it fits (a refusal ends the fork).
+    const movedHere = change !== undefined && e.seq === change.seq;
+    if (movedHere && command.type === 'NegotiationMove') command = { ...command, move: change.move };
     const round = branch.state.round;
     const changing = o.decisions !== undefined && round === o.atRound && branch.state.status === 'open';
     if (changing && command.type === 'SubmitDecisions' && command.team === o.team) {
@@ -120,10 +138,11 @@ export function forkSession(header: LogHeader, stored: readonly EventEnvelope[],
     }
     const r = branch.handle({ id: e.cmd, actor: e.actor, ts: e.ts, command });
     if (r.kind === 'accepted') continue;
-    if (r.kind === 'rejected' && changing && command.type === 'SubmitDecisions' && command.team === o.team) {
+    if (r.kind === 'rejected' && (movedHere || (changing && command.type === 'SubmitDecisions' && command.team === o.team))) {
       return { ok: false, code: r.rejection.code, ...(r.rejection.params ? { params: r.rejection.params } : {}) };
     }
-    notes.push({ seq: e.seq, round: e.round, type: e.type, team: 'team' in command ? String(command.team) : '', code: r.kind === 'rejected' ? r.rejection.code : 'fork.conflict' });
+    const params = r.kind === 'rejected' ? r.rejection.params : undefined;
+    notes.push({ seq: e.seq, round: e.round, type: e.type, team: 'team' in command ? String(command.team) : '', code: r.kind === 'rejected' ? r.rejection.code : 'fork.conflict', ...(params ? { params } : {}) });
   }
   return { ok: true, branch, sameRounds, notes };
 }

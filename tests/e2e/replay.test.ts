@@ -72,7 +72,7 @@ describe('the replay viewer', () => {
     await screenshot(page, 'replay-opened');
 
     // Scrub to where round 2 was resolved: the results are round 2's.
-    const round2 = await page.getAttribute('#replay-timeline [data-round="2"] button.entry.round-resolved', 'data-seq');
+    const round2 = await page.getAttribute('#replay-timeline section[data-round="2"]', 'data-resolved-at');
     await page.locator('#replay-scrubber').fill(round2!);
     await expect.poll(() => page.textContent('#replay-where')).toContain(`Event ${round2} of ${max}`);
     await expect.poll(() => page.textContent('[data-screen="results"] h2')).toContain('2');
@@ -138,6 +138,8 @@ describe('the replay viewer', () => {
     await page.waitForSelector('#replay-negotiations details.negotiation-replay', { timeout: 30_000 });
     await page.click('#replay-negotiations details.negotiation-replay summary');
     await expect.poll(() => page.locator('#replay-negotiations ol.conversation li').count()).toBe(3);
+    // The implication (the third move) built the most value: it is the turning point.
+    expect(await page.locator('#replay-negotiations li[data-step="3"] .pill.turning-point[data-turn="value-jump"]').isVisible()).toBe(true);
     await page.locator('#replay-negotiations').screenshot({ path: 'tests/e2e/artifacts/replay-negotiation.png' });
 
     // The viewer in Chinese.

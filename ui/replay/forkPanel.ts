@@ -8,6 +8,7 @@ import { describeRejection } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
 import type { Decisions } from '../../engine/model/decisions.ts';
 import { forkSession } from '../../engine/session/fork.ts';
+import type { MoveChange } from '../../engine/session/forkMove.ts';
 import { h, fill } from '../dom.ts';
 import { t } from '../i18n/t.ts';
 import type { RegionHost } from '../screens/regionHost.ts';
@@ -16,6 +17,7 @@ import { formatBp, formatMoney } from '../view/format.ts';
 import { branchComparison, type BranchComparison } from './branchView.ts';
 import { downloadText } from './download.ts';
 import { replayFromEvents, type ReplaySession } from './replaySession.ts';
+import { moveForkEditor } from './moveFork.ts';
 
 export interface ForkHost {
   readonly region: RegionHost;
@@ -77,11 +79,11 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
   for (let r = 1; r <= state.history.length; r++) roundSelect.add(new Option(t(locale, 'viewer.round-label', { round: r }), String(r), false, r === Math.max(1, initial.round)));
   const result = h('div', { class: 'fork-result', role: 'status' });
 
-  const run = async (team: string, round: number, decisions: Decisions) => {
+  const run = async (team: string, round: number, change: { decisions?: Decisions; move?: MoveChange }) => {
     host.editor(null);
-    fill(result, h('p', { class: 'busy-note' }, t(locale, 'viewer.fork-running')));
+    fill(result, h('p', { class: 'busy-note' }, t(locale, change.move ? 'viewer.move-fork-running' : 'viewer.fork-running')));
     await nextFrame();
-    const f = forkSession(session.header, session.events, { atRound: round, team, decisions, createdAt: new Date().toISOString() });
+    const f = forkSession(session.header, session.events, { atRound: round, team, ...change, createdAt: new Date().toISOString() });
     if (!f.ok) return fill(result, h('p', { class: 'error', role: 'alert' }, t(locale, 'viewer.fork-failed', { reason: describeRejection({ kind: 'rejected', code: f.code, ...(f.params ? { params: f.params } : {}) }, locale) })));
     const events = f.branch.log.events;
     const opened = replayFromEvents(f.branch.log.header, events, events.at(-1)?.hash ?? '');
@@ -114,13 +116,22 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
     const last = session.events[closed.seq - 2]!;
     const view = { id: `fork-${team}-${round}-${Date.now()}`, team, difficulty: 'standard' as const, header: session.header, state: at, head: { seq: last.seq, hash: last.hash }, before: null };
     void host.region.show(at, locale, { team });
+    const teamName = people.find((x) => x.id === team)?.name ?? team;
     const cancel = h('button', { type: 'button', id: 'fork-cancel', onclick: () => host.editor(null) }, t(locale, 'viewer.fork-cancel'));
     host.editor(
-      decideScreen(view, locale, host.region.pane, { submit: (d) => void run(team, round, d), negotiate: () => undefined, briefing: () => host.editor(null) }, '', {
+      decideScreen(view, locale, host.region.pane, { submit: (d) => void run(team, round, { decisions: d }), negotiate: () => undefined, briefing: () => host.editor(null) }, '', {
+        heading: t(locale, 'viewer.fork-heading', { team: teamName, round }),
         submitLabel: t(locale, 'viewer.fork-run'),
-        notice: h('div', { class: 'fork-notice' }, h('p', {}, t(locale, 'viewer.fork-help')), cancel),
+        notice: h('div', { class: 'fork-notice' }, h('p', {}, t(locale, 'viewer.fork-heading-help', { team: teamName, round })), cancel),
       }),
     );
+  };
+
+  // Or change one of the team's negotiation moves in that round (moveFork.ts).
+  const editMove = () => {
+    const team = teamSelect.value;
+    const round = Number(roundSelect.value);
+    host.editor(moveForkEditor(session, locale, team, round, { run: (move) => void run(team, round, { move }), cancel: () => host.editor(null) }));
   };
 
   return h(
@@ -134,6 +145,7 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
       h('label', {}, `${t(locale, 'viewer.fork-round')} `, roundSelect),
       h('label', {}, `${t(locale, 'viewer.fork-team')} `, teamSelect),
       h('button', { type: 'button', id: 'fork-edit', class: 'primary', onclick: edit }, t(locale, 'viewer.fork-edit')),
+      h('button', { type: 'button', id: 'fork-move', onclick: editMove }, t(locale, 'viewer.fork-move')),
     ),
     result,
   );

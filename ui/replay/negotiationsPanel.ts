@@ -4,10 +4,26 @@ import type { Locale } from '../../engine/i18n/locale.ts';
 import type { SessionNegotiation, SessionState } from '../../engine/session/state.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/t.ts';
+import { formatBp, formatCount, signed } from '../view/format.ts';
 import { describeMove } from '../view/negotiationView.ts';
-import { negotiationSteps } from './negotiationReplay.ts';
+import { negotiationSteps, type NegotiationStep } from './negotiationReplay.ts';
 
-const signed = (n: number) => (n > 0 ? `+${n}` : n === 0 ? '±0' : String(n));
+/** A level with the move's change beside it: "12.7% (+3%)"; no brackets when nothing moved. */
+const withChange = (level: string, change: string, moved: boolean) => (moved ? `${level} (${change})` : level);
+
+function stepChange(s: NegotiationStep, locale: Locale, list: number): string {
+  const r = s.record;
+  const c = s.change;
+  const yuan = (pm: number) => formatCount(locale, Math.round((pm * list) / 1000));
+  const yuanDelta = (pm: number) => signed(formatCount(locale, Math.abs(Math.round((pm * list) / 1000))), pm);
+  return t(locale, 'viewer.step-change', {
+    value: withChange(formatBp(locale, r.perceivedValueBp), signed(formatBp(locale, Math.abs(c.perceivedValueBp)), c.perceivedValueBp), c.perceivedValueBp !== 0),
+    trust: withChange(String(r.trust), signed(String(Math.abs(c.trust)), c.trust), c.trust !== 0),
+    // Before the first price the buyer has no counter to show.
+    counter: r.counterPm === 0 ? '—' : withChange(yuan(r.counterPm), yuanDelta(c.counterPm), c.counterPm !== 0),
+    target: withChange(yuan(r.targetPm), yuanDelta(c.targetPm), c.targetPm !== 0),
+  });
+}
 
 export function negotiationsPanel(state: SessionState, talks: readonly SessionNegotiation[], locale: Locale): HTMLElement {
   const scenario = state.scenario!;
@@ -15,32 +31,38 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
   const colon = locale === 'en' ? ': ' : '：';
   const teamName = (id: string) => state.teams.find((x) => x.id === id)?.name ?? id;
   const accountName = (id: string) => scenario.keyAccounts.find((k) => k.id === id)?.name[locale] ?? id;
+  const trustRun = (n: number) => signed(String(Math.abs(n)), n);
   return h(
     'section',
     { class: 'card', id: 'replay-negotiations' },
     h('h3', {}, t(locale, 'viewer.negotiations')),
-    talks.length === 0
-      ? h('p', { class: 'help' }, t(locale, 'viewer.negotiations-none'))
-      : talks.map((n) =>
-          h(
-            'details',
-            { class: 'negotiation-replay', 'data-account': n.account, 'data-team': n.team },
-            h('summary', {}, t(locale, 'viewer.negotiation-title', { round: n.round, team: teamName(n.team), account: accountName(n.account) })),
+    talks.length === 0 ? h('p', { class: 'help' }, t(locale, 'viewer.negotiations-none')) : h('p', { class: 'help' }, t(locale, 'viewer.step-legend')),
+    talks.map((n) =>
+      h(
+        'details',
+        { class: 'negotiation-replay', 'data-account': n.account, 'data-team': n.team },
+        h('summary', {}, t(locale, 'viewer.negotiation-title', { round: n.round, team: teamName(n.team), account: accountName(n.account) })),
+        h(
+          'ol',
+          { class: 'conversation' },
+          negotiationSteps(n.negotiation).map((s) =>
             h(
-              'ol',
-              { class: 'conversation' },
-              negotiationSteps(n.negotiation).map((s) =>
-                h(
-                  'li',
-                  { class: s.turningPoints.length ? 'turning' : '' },
-                  h('p', { class: 'seller' }, h('strong', { class: 'who' }, `${teamName(n.team)}${colon}`), describeMove(s.record.move, locale, list)),
-                  h('p', { class: 'buyer' }, h('strong', { class: 'who' }, `${t(locale, 'negotiation.buyer')}${colon}`), describeReply(s.record.reply, locale, list)),
-                  h('small', {}, t(locale, 'viewer.step-change', { value: signed(s.change.perceivedValueBp), trust: signed(s.change.trust), counter: signed(s.change.counterPm), target: signed(s.change.targetPm) })),
-                  s.turningPoints.map((p) => h('span', { class: 'pill turning-point' }, t(locale, `viewer.turn.${p}`))),
-                ),
-              ),
+              'li',
+              { class: s.turningPoints.length ? 'turning' : '', 'data-step': s.index },
+              h('p', { class: 'seller' }, h('strong', { class: 'who' }, `${teamName(n.team)}${colon}`), describeMove(s.record.move, locale, list)),
+              h('p', { class: 'buyer' }, h('strong', { class: 'who' }, `${t(locale, 'negotiation.buyer')}${colon}`), describeReply(s.record.reply, locale, list)),
+              h('small', { class: 'step-change' }, stepChange(s, locale, list)),
+              s.turningPoints.length
+                ? h(
+                    'div',
+                    { class: 'turning-points' },
+                    s.turningPoints.map((p) => h('span', { class: 'pill turning-point', 'data-turn': p }, t(locale, `viewer.turn.${p}`, { trust: trustRun(s.trustRun) }))),
+                  )
+                : null,
             ),
           ),
         ),
+      ),
+    ),
   );
 }

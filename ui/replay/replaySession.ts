@@ -60,7 +60,8 @@ export function resolvedBy(timeline: readonly TimelineRound[], seq: number): num
 /** The round whose events hold a scrubber position (0 before the first round opened). */
 export function roundAt(timeline: readonly TimelineRound[], seq: number): number {
   let round = 0;
-  for (const r of timeline) if (r.entries.some((e) => e.seq <= seq)) round = Math.max(round, r.round);
+  // Entries are in log order, so a round has begun by seq when its first entry has.
+  for (const r of timeline) if (r.entries.length > 0 && r.entries[0]!.seq <= seq) round = Math.max(round, r.round);
   return round;
 }
 

@@ -21,6 +21,7 @@ import { forkPanel } from './forkPanel.ts';
 import { negotiationsPanel } from './negotiationsPanel.ts';
 import { openReplay, resolvedBy, roundAt, sessionNegotiations, type ReplayOpenResult, type ReplaySession } from './replaySession.ts';
 import { scrubber, type Scrubber } from './scrubber.ts';
+import { timelineNames } from './timelineNames.ts';
 import { timelinePanel, type TimelinePanel } from './timelinePanel.ts';
 
 const ALL = '*';
@@ -44,6 +45,8 @@ export function viewerPage(host: PageHost): Dispose {
   root.replaceChildren(topbar, main);
   const position = h('div', { class: 'replay-position', id: 'replay-position' });
   const where = h('p', { class: 'replay-where', id: 'replay-where', role: 'status' });
+  /** What the event under the scrubber was, in words (the timeline folds most of them away). */
+  const happened = h('p', { class: 'replay-event', id: 'replay-event' });
 
   const current = () => branch?.session ?? original;
 
@@ -77,6 +80,8 @@ export function viewerPage(host: PageHost): Dispose {
     showPosition();
   };
 
+  /** What the position panel was last drawn for: between two resolutions it shows the same results. */
+  let drawn = '';
   const showPosition = () => {
     const s = current();
     if (!s || disposed) return;
@@ -84,6 +89,14 @@ export function viewerPage(host: PageHost): Dispose {
     const round = resolvedBy(s.timeline, seq);
     timeline?.mark(seq);
     where.textContent = t(locale, 'viewer.position', { seq, count: s.events.length, round: roundAt(s.timeline, seq) });
+    happened.textContent = timeline?.describe(seq) ?? '';
+    // Before the session was created there is no market to draw, nor a team to draw it for.
+    if (state.scenario && (team === ALL || state.teams.some((x) => x.id === team))) void host.region.show(state, locale, { team: team === ALL ? null : team });
+    // Scrubbing through a round's plans and moves leaves the results and standings as they were:
+    // rebuilding them on every step is what made dragging the scrubber lag on a full room's log.
+    const key = `${team}/${round}/${state.teams.length}`;
+    if (key === drawn) return;
+    drawn = key;
     const teamSelect = h('select', { id: 'replay-team' });
     teamSelect.add(new Option(t(locale, 'viewer.all-teams'), ALL, false, team === ALL));
     for (const x of state.teams) teamSelect.add(new Option(x.name, x.id, false, x.id === team));
@@ -92,7 +105,6 @@ export function viewerPage(host: PageHost): Dispose {
       showPosition();
     });
     const picker = h('label', { class: 'replay-team' }, `${t(locale, 'viewer.team')} `, teamSelect);
-    void host.region.show(state, locale, { team: team === ALL ? null : team });
     if (round === 0 || state.teams.length === 0) {
       fill(position, picker, h('div', { class: 'play' }, h('div', { class: 'map-pane' }, host.region.pane), h('p', { class: 'help' }, t(locale, 'viewer.no-results'))));
       return;
@@ -163,6 +175,7 @@ export function viewerPage(host: PageHost): Dispose {
     transport?.dispose();
     transport = null;
     timeline = null;
+    drawn = '';
     const s = current();
     const heading = h('h1', {}, t(locale, 'viewer.title'));
     if (!s || !original) {
@@ -170,12 +183,11 @@ export function viewerPage(host: PageHost): Dispose {
       return;
     }
     const state = s.debrief.state;
-    const teamName = (id: string) => state.teams.find((x) => x.id === id)?.name ?? id;
     transport = scrubber(locale, s.events.length, seq, (to) => {
       seq = to;
       showPosition();
     });
-    timeline = timelinePanel(s.timeline, locale, teamName, seek);
+    timeline = timelinePanel(s.timeline, locale, timelineNames(s, locale), seek);
     const forkTeam = state.teams.find((x) => x.id === team && !x.bot)?.id ?? state.teams.find((x) => !x.bot)?.id ?? '';
     const round = Math.max(1, resolvedBy(s.timeline, seq));
     fill(editor);
@@ -195,7 +207,7 @@ export function viewerPage(host: PageHost): Dispose {
             h('button', { type: 'button', id: 'replay-original', onclick: () => ((branch = null), (seq = original!.events.length), render()) }, t(locale, 'viewer.back-original')),
           )
         : null,
-      h('div', { class: 'replay-layout' }, h('div', { class: 'replay-left' }, transport.el, where, timeline.el), h('div', { class: 'replay-right' }, position, editor)),
+      h('div', { class: 'replay-layout' }, h('div', { class: 'replay-left' }, transport.el, where, happened, timeline.el), h('div', { class: 'replay-right' }, position, editor)),
       h('div', { class: 'replay-panels' }, comparePanel(s, locale, { team: team === ALL ? forkTeam : team, round }), negotiationsPanel(state, sessionNegotiations(s), locale), forkPanel(s, locale, { team: forkTeam, round }, {
         region: host.region,
         editor: (el) => {
@@ -206,6 +218,8 @@ export function viewerPage(host: PageHost): Dispose {
             editor.scrollIntoView({ block: 'start' });
           } else {
             fill(editor);
+            // The form borrowed the map pane: draw the panel again to take it back.
+            drawn = '';
             showPosition();
           }
         },

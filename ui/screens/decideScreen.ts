@@ -23,8 +23,12 @@ export interface DecideActions {
   briefing(): void;
 }
 
-/** What a workshop team page adds: its own submit label and a note above the form (who submitted). */
+/**
+ * What a host page adds: a workshop team page its submit label and a note above the form (who
+ * submitted); the replay's what-if its own heading, since the plan edited is not the reader's.
+ */
 export interface DecideOptions {
+  readonly heading?: string;
   readonly submitLabel?: string;
   readonly notice?: Node | null;
 }
@@ -141,7 +145,7 @@ export function decideScreen(view: GameView, locale: Locale, mapPane: HTMLElemen
       h(
         'div',
         { class: 'side-head' },
-        h('h2', {}, t(locale, 'decide.title', { round, rounds: scenario.rounds })),
+        h('h2', {}, options.heading ?? t(locale, 'decide.title', { round, rounds: scenario.rounds })),
         h('button', { type: 'button', class: 'link', onclick: () => actions.briefing() }, t(locale, 'decide.briefing')),
         budgetBox,
       ),

@@ -83,7 +83,8 @@ function outcomePanel(room: NegotiationRoomView, locale: Locale): HTMLElement {
   );
 }
 
-function movePanel(room: NegotiationRoomView, locale: Locale, send: (move: Move) => void): HTMLElement {
+/** The moves the conversation takes now, as buttons (with a form for a move that needs a figure); also the replay's what-if move picker. */
+export function movePanel(room: NegotiationRoomView, locale: Locale, send: (move: Move) => void): HTMLElement {
   const panel = h('div', { class: 'moves' });
   const detail = h('div', { class: 'move-detail' });
   const buttons = h(

@@ -1,0 +1,59 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { logLines } from '../../engine/core/jsonl.ts';
+import type { Move } from '../../engine/negotiation/types.ts';
+import { dealSession } from '../support/dealSession.ts';
+import { serveBuiltApp } from './support/app.ts';
+import { launchChromium, screenshot, watchConsole } from './support/browser.ts';
+
+describe('the replay viewer’s what-if on a negotiation move', () => {
+  let browser: Browser;
+  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
+  let dir: string;
+  let file: string;
+  const { s, round } = dealSession();
+  const quote = s.log.events.find((e) => e.type === 'NegotiationMoved' && (e.payload as { move: Move }).move.kind === 'quote')!;
+
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'shapan-move-fork-'));
+    file = join(dir, 'deal.jsonl');
+    await writeFile(file, `${[...logLines(s.log.header, s.log.events)].join('\n')}\n`);
+    app = await serveBuiltApp();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.dispose();
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('replaces the team’s quote with a lower one and shows the branch against the original', async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
+    const page = await context.newPage();
+    const errors = watchConsole(page);
+    await page.goto(app.url);
+    await page.selectOption('#locale', 'en');
+    await page.click('#open-replay');
+    await page.setInputFiles('#replay-file', file);
+    await page.waitForSelector('#replay-fork', { timeout: 30_000 });
+    await page.selectOption('#fork-round', String(round));
+    await page.selectOption('#fork-team', 't1');
+    await page.click('#fork-move');
+    await page.waitForSelector('#move-fork-seq');
+    await page.selectOption('#move-fork-seq', String(quote.seq));
+    // The room as it stood before the quote: a quote is among the moves it takes.
+    await page.click('#move-fork [data-move="quote"]');
+    await page.fill('#move-fork [data-move-form="quote"] input[name="price"]', '990');
+    await screenshot(page, 'replay-move-fork');
+    await page.click('#move-fork [data-move-form="quote"] button[type="submit"]');
+    await page.waitForSelector('#branch-table', { timeout: 30_000 });
+    for (let r = 1; r < round; r++) expect(await page.getAttribute(`#branch-table tr[data-round="${r}"]`, 'data-same')).toBe('true');
+    expect(await page.getAttribute(`#branch-table tr[data-round="${round}"]`, 'data-same')).toBe('false');
+    await page.locator('#replay-fork').screenshot({ path: 'tests/e2e/artifacts/replay-move-fork-branch.png' });
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+});
