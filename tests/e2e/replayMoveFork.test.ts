@@ -52,6 +52,12 @@ describe('the replay viewer’s what-if on a negotiation move', () => {
     await page.waitForSelector('#branch-table', { timeout: 30_000 });
     for (let r = 1; r < round; r++) expect(await page.getAttribute(`#branch-table tr[data-round="${r}"]`, 'data-same')).toBe('true');
     expect(await page.getAttribute(`#branch-table tr[data-round="${round}"]`, 'data-same')).toBe('false');
+    // The deal closes at the new quote, so the logged moves after it are left out, each with its reason.
+    const notes = await page.locator('#fork-notes li').allTextContents();
+    expect(notes.length).toBeGreaterThan(0);
+    for (const n of notes) expect(n).toMatch(/^event \d+ \(NegotiationMoved, round \d+\): [^{}]+$/);
+    expect(notes.join(' ')).not.toContain('linchuan-coop');
+    expect(await page.textContent('#replay-fork h4')).toContain('negotiated differently');
     await page.locator('#replay-fork').screenshot({ path: 'tests/e2e/artifacts/replay-move-fork-branch.png' });
     expect(errors).toEqual([]);
     await context.close();

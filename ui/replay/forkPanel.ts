@@ -91,11 +91,27 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
     const branch = opened.session;
     const c = branchComparison(state, branch.debrief.state, team)!;
     const teamName = people.find((x) => x.id === team)?.name ?? team;
+    // The engine's reasons name accounts by id; the room knows them by name.
+    const named = (params: Readonly<Record<string, string | number>>) =>
+      'account' in params ? { ...params, account: state.scenario?.keyAccounts.find((k) => k.id === params['account'])?.name[locale] ?? params['account']! } : params;
     const text = () => [...logLines(f.branch.log.header, events)].join('\n') + '\n';
     fill(
       result,
-      h('h4', {}, t(locale, 'viewer.branch-title', { team: teamName, round })),
-      f.notes.length ? h('p', { class: 'help' }, t(locale, 'viewer.fork-notes', { count: f.notes.length })) : null,
+      h('h4', {}, t(locale, change.move && !change.decisions ? 'viewer.branch-title-move' : 'viewer.branch-title', { team: teamName, round })),
+      f.notes.length
+        ? h(
+            'div',
+            { class: 'fork-notes', id: 'fork-notes' },
+            h('p', { class: 'help' }, t(locale, 'viewer.fork-notes', { count: f.notes.length })),
+            h(
+              'ul',
+              { class: 'help' },
+              f.notes.map((n) =>
+                h('li', {}, t(locale, 'viewer.fork-note', { seq: n.seq, type: n.type, round: n.round, reason: describeRejection({ kind: 'rejected', code: n.code, ...(n.params ? { params: named(n.params) } : {}) }, locale) })),
+              ),
+            ),
+          )
+        : null,
       branchTable(c, locale),
       h(
         'div',
