@@ -271,7 +271,7 @@ function start(): void {
     current?.dispose();
     document.documentElement.lang = locale;
     document.title = `${t(locale, 'app.title')} · Shapan`;
-    current = { route, dispose: route.page === 'solo' ? soloPage(host) : route.page === 'replay' ? viewerPage(host) : mountWorkshop(host, route) };
+    current = { route, dispose: route.page === 'solo' ? soloPage(host) : route.page === 'replay' ? viewerPage(host, route.session) : mountWorkshop(host, route) };
     window.scrollTo(0, 0);
   };
   window.addEventListener('hashchange', go);

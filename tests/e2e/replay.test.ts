@@ -1,56 +1,33 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { logLines } from '../../engine/core/jsonl.ts';
 import { negotiationSession } from '../support/negotiationSession.ts';
 import { sessionDriver, teamSession } from '../support/teamSession.ts';
-import { serveBuiltApp } from './support/app.ts';
-import { launchChromium, screenshot, watchConsole } from './support/browser.ts';
+import { screenshot } from './support/browser.ts';
+import { viewerHarness } from './support/viewerHarness.ts';
 
 describe('the replay viewer', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
-  let dir: string;
+  const viewer = viewerHarness('replay');
   let good: string;
   let tampered: string;
   let hidden: string;
   let talks: string;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shapan-replay-'));
     const s = teamSession();
     const lines = [...logLines(s.log.header, s.log.events)];
-    good = join(dir, 'session.jsonl');
-    await writeFile(good, `${lines.join('\n')}\n`);
+    good = await viewer.writeLog('session.jsonl', lines);
     // Line 7 holds event seq 7: change what it says without re-sealing it.
     const bad = [...lines];
     bad[7] = bad[7]!.replace(/"ts":"[^"]*"/, '"ts":"t999"');
-    tampered = join(dir, 'tampered.jsonl');
-    await writeFile(tampered, `${bad.join('\n')}\n`);
+    tampered = await viewer.writeLog('tampered.jsonl', bad);
     // A live session's facilitator export: the seed is not in the header yet.
-    const live = sessionDriver('live-seed', { hideSeed: true }).s;
-    hidden = join(dir, 'live.jsonl');
-    await writeFile(hidden, `${[...logLines(live.log.header, live.log.events)].join('\n')}\n`);
-    const n = negotiationSession().s;
-    talks = join(dir, 'talks.jsonl');
-    await writeFile(talks, `${[...logLines(n.log.header, n.log.events)].join('\n')}\n`);
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    hidden = await viewer.writeLog('live.jsonl', sessionDriver('live-seed', { hideSeed: true }).s);
+    talks = await viewer.writeLog('talks.jsonl', negotiationSession().s);
   });
 
   it('opens a log, scrubs, compares, forks a round and exports a report; refuses a tampered log', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 }, acceptDownloads: true });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await page.goto(app.url);
-    await page.selectOption('#locale', 'en');
+    const { page, errors } = await viewer.newPage({ acceptDownloads: true });
     await page.locator('#open-replay').scrollIntoViewIfNeeded();
     await page.locator('.replay-entry').screenshot({ path: 'tests/e2e/artifacts/replay-start.png' });
     await page.click('#open-replay');
@@ -149,6 +126,6 @@ describe('the replay viewer', () => {
     await screenshot(page, 'replay-zh');
 
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

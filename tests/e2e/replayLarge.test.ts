@@ -1,45 +1,22 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logLines } from '../../engine/core/jsonl.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { largeSession } from '../support/largeSession.ts';
-import { serveBuiltApp } from './support/app.ts';
-import { ARTIFACTS, launchChromium, screenshot, watchConsole } from './support/browser.ts';
+import { ARTIFACTS, screenshot } from './support/browser.ts';
+import { viewerHarness } from './support/viewerHarness.ts';
 
 describe('the replay viewer on a full room: 12 rounds, 8 teams', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
-  let dir: string;
+  const viewer = viewerHarness('replay-large');
   let log: string;
   let events: number;
 
   beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shapan-replay-large-'));
     const s = largeSession();
     events = s.log.events.length;
-    log = join(dir, 'room.jsonl');
-    await writeFile(log, `${[...logLines(s.log.header, s.log.events)].join('\n')}\n`);
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
+    log = await viewer.writeLog('room.jsonl', s);
   });
 
   it('folds the timeline by round, scrubs to a late round at once, and shows standings, compare, turning points and the what-if heading', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await page.goto(app.url);
-    await page.selectOption('#locale', 'en');
-    await page.click('#open-replay');
-    await page.waitForSelector('#replay-file');
     const opening = Date.now();
-    await page.setInputFiles('#replay-file', log);
+    const { page, errors } = await viewer.openViewer(log);
     await page.waitForSelector('#replay-timeline', { timeout: 45_000 });
     console.log(`opened ${events} events in ${Date.now() - opening} ms`);
     expect(Number(await page.getAttribute('#replay-scrubber', 'max'))).toBe(events);
@@ -139,6 +116,6 @@ describe('the replay viewer on a full room: 12 rounds, 8 teams', () => {
     await expect.poll(() => page.locator('#leaderboard-table').count()).toBe(1);
 
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

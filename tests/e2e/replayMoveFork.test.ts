@@ -1,43 +1,16 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { logLines } from '../../engine/core/jsonl.ts';
+import { describe, expect, it } from 'vitest';
 import type { Move } from '../../engine/negotiation/types.ts';
 import { dealSession } from '../support/dealSession.ts';
-import { serveBuiltApp } from './support/app.ts';
-import { launchChromium, screenshot, watchConsole } from './support/browser.ts';
+import { screenshot } from './support/browser.ts';
+import { viewerHarness } from './support/viewerHarness.ts';
 
 describe('the replay viewer’s what-if on a negotiation move', () => {
-  let browser: Browser;
-  let app: Awaited<ReturnType<typeof serveBuiltApp>>;
-  let dir: string;
-  let file: string;
+  const viewer = viewerHarness('move-fork');
   const { s, round } = dealSession();
   const quote = s.log.events.find((e) => e.type === 'NegotiationMoved' && (e.payload as { move: Move }).move.kind === 'quote')!;
 
-  beforeAll(async () => {
-    dir = await mkdtemp(join(tmpdir(), 'shapan-move-fork-'));
-    file = join(dir, 'deal.jsonl');
-    await writeFile(file, `${[...logLines(s.log.header, s.log.events)].join('\n')}\n`);
-    app = await serveBuiltApp();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.dispose();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
-
   it('replaces the team’s quote with a lower one and shows the branch against the original', async () => {
-    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1366, height: 900 } });
-    const page = await context.newPage();
-    const errors = watchConsole(page);
-    await page.goto(app.url);
-    await page.selectOption('#locale', 'en');
-    await page.click('#open-replay');
-    await page.setInputFiles('#replay-file', file);
+    const { page, errors } = await viewer.openViewer(await viewer.writeLog('deal.jsonl', s));
     await page.waitForSelector('#replay-fork', { timeout: 30_000 });
     await page.selectOption('#fork-round', String(round));
     await page.selectOption('#fork-team', 't1');
@@ -60,6 +33,6 @@ describe('the replay viewer’s what-if on a negotiation move', () => {
     expect(await page.textContent('#replay-fork h4')).toContain('negotiated differently');
     await page.locator('#replay-fork').screenshot({ path: 'tests/e2e/artifacts/replay-move-fork-branch.png' });
     expect(errors).toEqual([]);
-    await context.close();
+    await page.context().close();
   });
 });

@@ -260,6 +260,20 @@ describe('a workshop: a facilitator, two teams and a projector, each in its own 
     await boss.reload();
     expect(await screen(boss, 'facilitator')).toBe('facilitator');
 
+    // The debrief starts from the console: the replay viewer fetches the session from the server
+    // with the token this browser holds, verifies it and re-runs its rounds.
+    await boss.click('#replay-session');
+    await boss.waitForSelector('#replay-opened', { timeout: 60_000 });
+    expect(await boss.textContent('#replay-opened')).toContain(held!.slice(0, 12));
+    await screenshot(boss, 'workshop-replay-from-server');
+    // A team member's browser holds its own token, good once the session has ended.
+    await falcon.click('#replay-session');
+    await falcon.waitForSelector('#replay-opened', { timeout: 60_000 });
+    // A browser without a token for the session is told so instead of being shown anything.
+    expect(boss.url()).toMatch(/#\/replay\?s=[0-9a-f]{16}$/);
+    await wall.goto(boss.url());
+    await expect.poll(() => wall.textContent('#replay-message')).toContain('令牌');
+
     expect({ boss: bossErrors, wall: wallErrors, falcon: falconErrors, falcon2: falcon2Errors, panda: pandaErrors }).toEqual({ boss: [], wall: [], falcon: [], falcon2: [], panda: [] });
   });
 });

@@ -8,17 +8,11 @@ import { sessionDriver } from './teamSession.ts';
  * The seed is in the header; `round` is the negotiation's round.
  */
 export function dealSession(seed = 'deal-fork') {
-  const { s, as, fac, scenario, hash } = sessionDriver(seed);
-  fac({
-    type: 'CreateSession',
-    scenario,
-    scenarioHash: hash,
-    mode: 'shared',
-    teams: [
-      { id: 't1', name: 'One', firm: 'team-1' },
-      { id: 'ai', name: 'AI', firm: 'team-2', bot: 'balanced' },
-    ],
-  });
+  const { s, as, fac, create, scenario } = sessionDriver(seed);
+  create([
+    { id: 't1', name: 'One', firm: 'team-1' },
+    { id: 'ai', name: 'AI', firm: 'team-2', bot: 'balanced' },
+  ]);
   const team = as({ kind: 'team', id: 't1' });
   const account = [...scenario.keyAccounts].sort((a, b) => a.contractEnd - b.contractEnd)[0]!;
   const round = account.contractEnd;

@@ -22,14 +22,8 @@ const TEAMS = [
  * a shock. Big enough to show how the viewer copes with a real room; the seed is in the header.
  */
 export function largeSession(seed = 'large-replay') {
-  const { s, as, fac, scenario, hash } = sessionDriver(seed);
-  fac({
-    type: 'CreateSession',
-    scenario,
-    scenarioHash: hash,
-    mode: 'shared',
-    teams: [...TEAMS.map((x, i) => ({ id: x.id, name: x.name, firm: `team-${i + 1}` })), { id: 'ai', name: 'AI', firm: 'team-8', bot: 'balanced' }],
-  });
+  const { s, as, fac, create, scenario } = sessionDriver(seed);
+  create([...TEAMS.map((x, i) => ({ id: x.id, name: x.name, firm: `team-${i + 1}` })), { id: 'ai', name: 'AI', firm: 'team-8', bot: 'balanced' }]);
   for (const x of TEAMS) for (const m of ['a', 'b']) as({ kind: 'team', id: x.id })({ type: 'JoinTeam', team: x.id, member: `${x.id}-${m}` });
   for (let round = 1; round <= scenario.rounds; round++) {
     fac({ type: 'OpenRound' });

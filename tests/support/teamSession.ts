@@ -1,7 +1,7 @@
 import { Aggregate } from '../../engine/core/aggregate.ts';
 import { createHeader } from '../../engine/core/header.ts';
 import { defaultDecisions } from '../../engine/model/defaultDecisions.ts';
-import type { SessionCommand } from '../../engine/session/commands.ts';
+import type { SessionCommand, TeamSpec } from '../../engine/session/commands.ts';
 import { sessionDecider } from '../../engine/session/decider.ts';
 import { loadBuiltIn } from '../../scenarios/library.ts';
 
@@ -23,7 +23,10 @@ export function sessionDriver(seed: string, header: { hideSeed?: boolean } = {})
     const r = s.handle({ id: `c${++n}`, actor, ts: `t${n}`, command });
     if (r.kind !== 'accepted') throw new Error(`${command.type}: ${JSON.stringify(r)}`);
   };
-  return { s, as, fac: as({ kind: 'facilitator', id: 'f' }), scenario, hash };
+  const fac = as({ kind: 'facilitator', id: 'f' });
+  /** Creates the session with these teams in the workshop scenario (a shared market unless told). */
+  const create = (teams: TeamSpec[], mode: 'shared' | 'parallel' = 'shared') => fac({ type: 'CreateSession', scenario, scenarioHash: hash, mode, teams });
+  return { s, as, fac, create, scenario, hash };
 }
 
 /**
@@ -31,18 +34,12 @@ export function sessionDriver(seed: string, header: { hideSeed?: boolean } = {})
  * a shock in round 2, team two silent in round 3. The seed is in the header.
  */
 export function teamSession(seed = 'fork-seed') {
-  const { s, as, fac, scenario, hash } = sessionDriver(seed);
-  fac({
-    type: 'CreateSession',
-    scenario,
-    scenarioHash: hash,
-    mode: 'shared',
-    teams: [
-      { id: 't1', name: 'One', firm: 'team-1' },
-      { id: 't2', name: 'Two', firm: 'team-2' },
-      { id: 'ai', name: 'AI', firm: 'team-3', bot: 'balanced' },
-    ],
-  });
+  const { s, as, fac, create, scenario } = sessionDriver(seed);
+  create([
+    { id: 't1', name: 'One', firm: 'team-1' },
+    { id: 't2', name: 'Two', firm: 'team-2' },
+    { id: 'ai', name: 'AI', firm: 'team-3', bot: 'balanced' },
+  ]);
   for (let round = 1; round <= 4; round++) {
     fac({ type: 'OpenRound' });
     if (round === 2) {

@@ -1,5 +1,6 @@
 /**
- * The replay viewer (#/replay): opens an exported session log (verified and re-run once), then
+ * The replay viewer (#/replay): opens an exported session log, or one fetched from this server
+ * with the token this browser holds for the session (#/replay?s=<id>), verified and re-run once; then
  * a scrubber over the log with the timeline beside the state at that point (the map and a team's
  * results, or every team's standings), compare, the negotiations, what-if branches and the
  * debrief report.
@@ -13,7 +14,10 @@ import { reportHtml, type ReportScope } from '../report/reportHtml.ts';
 import { resultsScreen } from '../screens/resultsScreen.ts';
 import { LOCALE_NAMES } from '../screens/startScreen.ts';
 import { leaderboardView } from '../view/workshopView.ts';
+import { fetchLog } from '../workshop/logFile.ts';
 import type { Dispose, PageHost } from '../workshop/page.ts';
+import { routeHash } from '../workshop/routes.ts';
+import { facilitatedSessions, teamSeat } from '../workshop/tokens.ts';
 import { boardHeading, leaderboardTable } from '../workshop/standings.ts';
 import { comparePanel } from './comparePanel.ts';
 import { downloadText } from './download.ts';
@@ -26,7 +30,7 @@ import { timelinePanel, type TimelinePanel } from './timelinePanel.ts';
 
 const ALL = '*';
 
-export function viewerPage(host: PageHost): Dispose {
+export function viewerPage(host: PageHost, fromServer = ''): Dispose {
   const root = host.root;
   let locale = host.locale();
   let disposed = false;
@@ -53,13 +57,28 @@ export function viewerPage(host: PageHost): Dispose {
   const describe = (r: Exclude<ReplayOpenResult, { ok: true }>) =>
     r.code === 'bad-log' ? t(locale, 'viewer.bad-log', { reason: describeLogProblem(r.problem, locale) }) : t(locale, `viewer.${r.code}`);
 
-  const open = async (file: File) => {
+  const open = async (source: File | string) => {
     busy = true;
     message = '';
     render();
+    let chunks: AsyncIterable<Uint8Array> | string[];
+    if (typeof source === 'string') {
+      // A session on this server: its log with the token this browser was given for it (the
+      // facilitator's any time, a team's once the session has ended), never one from the URL.
+      const token = facilitatedSessions().find((x) => x.session === source)?.token ?? teamSeat(source)?.token;
+      const fetched = token ? await fetchLog(source, token, locale) : null;
+      if (disposed) return;
+      if (!fetched?.ok) {
+        busy = false;
+        message = fetched ? t(locale, 'viewer.server-failed', { reason: fetched.message }) : t(locale, 'viewer.no-token');
+        render();
+        return;
+      }
+      chunks = [fetched.text];
+    } else chunks = fileChunks(source);
     // Let the wait message paint before the rounds are re-run.
     await new Promise((r) => setTimeout(r, 30));
-    const r = await openReplay(fileChunks(file)).catch((e: unknown) => ({ ok: false as const, code: 'not-a-session' as const, error: e }));
+    const r = await openReplay(chunks).catch((e: unknown) => ({ ok: false as const, code: 'not-a-session' as const, error: e }));
     busy = false;
     if (disposed) return;
     if (!r.ok) {
@@ -150,8 +169,27 @@ export function viewerPage(host: PageHost): Dispose {
       ' ',
       file,
       h('p', { class: 'help' }, t(locale, 'viewer.file-help')),
+      serverSessions(),
       busy ? h('div', { class: 'busy', role: 'status', id: 'replay-busy' }, h('div', { class: 'spinner', 'aria-hidden': 'true' }), h('p', {}, t(locale, 'viewer.reading'))) : null,
       message ? h('p', { class: 'error', role: 'alert', id: 'replay-message' }, message) : null,
+    );
+  };
+
+  /** Sessions this browser ran on this server: their logs open without a file. */
+  const serverSessions = () => {
+    const ran = facilitatedSessions();
+    if (ran.length === 0) return null;
+    return h(
+      'div',
+      { class: 'replay-server', id: 'replay-server' },
+      h('p', {}, t(locale, 'viewer.server-sessions')),
+      h(
+        'ul',
+        {},
+        ran.map((x) =>
+          h('li', {}, h('a', { href: routeHash({ page: 'replay', session: x.session }), 'data-session': x.session }, t(locale, 'viewer.server-session', { title: x.title, code: x.joinCode, date: x.createdAt.slice(0, 10) }))),
+        ),
+      ),
     );
   };
 
@@ -235,6 +273,7 @@ export function viewerPage(host: PageHost): Dispose {
   };
 
   render();
+  if (fromServer) void open(fromServer);
   return () => {
     disposed = true;
     transport?.dispose();

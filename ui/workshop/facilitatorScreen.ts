@@ -12,6 +12,7 @@ import { t } from '../i18n/t.ts';
 import type { SessionClient } from '../net/sessionClient.ts';
 import { clockText, leaderboardView, rosterView, workshopPhase } from '../view/workshopView.ts';
 import type { RoundClock } from './clock.ts';
+import { routeHash } from './routes.ts';
 import { ShockPanel } from './shockPanel.ts';
 import { boardHeading, leaderboardTable, rosterTable } from './standings.ts';
 
@@ -206,6 +207,8 @@ export class FacilitatorConsole {
         { class: 'actions session-actions' },
         phase === 'ended' || phase === 'open' ? null : endButtons,
         button('download-log', t(l, 'workshop.console.download'), run(() => this.actions.downloadLog())),
+        // After the end the log carries its seed: the debrief starts in the replay viewer.
+        phase === 'ended' && this.client.identity ? h('a', { class: 'button', id: 'replay-session', href: routeHash({ page: 'replay', session: this.client.identity.session }) }, t(l, 'workshop.console.replay')) : null,
       ),
     );
   }

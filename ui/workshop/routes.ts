@@ -9,10 +9,11 @@
  *   #/team?s=<id>                 a team member's page (token from localStorage)
  *   #/projector?s=<id>&t=<token>  the read-only projector view (&c=<join code>: shown to the room)
  *   #/replay                      the replay viewer: an exported session log, scrubbed and compared
+ *   #/replay?s=<id>               the same, for a session on this server (the token this browser holds for it)
  */
 export type Route =
   | { readonly page: 'solo' }
-  | { readonly page: 'replay' }
+  | { readonly page: 'replay'; readonly session: string }
   | { readonly page: 'facilitate'; readonly session: string; readonly token: string; readonly observer: string }
   | { readonly page: 'join'; readonly code: string }
   | { readonly page: 'team'; readonly session: string }
@@ -39,7 +40,7 @@ export function parseRoute(hash: string): Route {
     case '/team':
       return { page: 'team', session: param(query, 's') };
     case '/replay':
-      return { page: 'replay' };
+      return { page: 'replay', session: param(query, 's') };
     case '/projector':
       return { page: 'projector', session: param(query, 's'), token: param(query, 't'), code: param(query, 'c') };
     default:
@@ -56,7 +57,7 @@ export function routeHash(route: Route): string {
     case 'solo':
       return '#/';
     case 'replay':
-      return '#/replay';
+      return `#/replay${query({ s: route.session })}`;
     case 'facilitate':
       return `#/facilitate${query({ s: route.session, t: route.token, o: route.observer })}`;
     case 'join':

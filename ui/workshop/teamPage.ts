@@ -224,7 +224,10 @@ export function teamPage(host: PageHost, route: TeamRoute): Dispose {
       void host.region.show(state, l, { team: seat.team, animateFrom: animate ? before : null });
     } else {
       const end = endScreen(gv, l, { replay: (r) => ((replayRound = r), render()), exportLog: download, home: () => (location.hash = '#/') });
-      end.append(verifyCard(l, verification, view.head, verify));
+      end.append(
+        verifyCard(l, verification, view.head, verify),
+        h('p', {}, h('a', { class: 'button', id: 'replay-session', href: routeHash({ page: 'replay', session: route.session }) }, t(l, 'workshop.team.replay'))),
+      );
       el = end;
     }
     frame.screen.replaceChildren(el);

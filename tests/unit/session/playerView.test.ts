@@ -6,23 +6,17 @@ import { isSealed, playerState, viewOfEvent, type Viewer } from '../../../engine
 import { SessionView } from '../../../engine/session/sessionView.ts';
 import { sessionDriver, workshopScenario } from '../../support/teamSession.ts';
 
-const { scenario, hash } = workshopScenario();
+const { scenario } = workshopScenario();
 const SEED = 'player-view-seed';
 const renewing = [...scenario.keyAccounts].sort((a, b) => a.contractEnd - b.contractEnd)[0]!;
 
 /** Two teams; team one negotiates with the first account up for renewal and both submit. */
 function playedSession() {
-  const { s, as, fac } = sessionDriver(SEED, { hideSeed: true });
-  fac({
-    type: 'CreateSession',
-    scenario,
-    scenarioHash: hash,
-    mode: 'shared',
-    teams: [
-      { id: 't1', name: 'One', firm: 'team-1' },
-      { id: 't2', name: 'Two', firm: 'team-2' },
-    ],
-  });
+  const { s, as, fac, create } = sessionDriver(SEED, { hideSeed: true });
+  create([
+    { id: 't1', name: 'One', firm: 'team-1' },
+    { id: 't2', name: 'Two', firm: 'team-2' },
+  ]);
   for (let r = 1; r < renewing.contractEnd; r++) {
     fac({ type: 'OpenRound' });
     fac({ type: 'CloseRound' });

@@ -89,18 +89,12 @@ describe('briefing view', () => {
   });
 
   it('names the other teams of a shared market among the rivals, and leaves out the slots nobody took', () => {
-    const { s, fac, scenario, hash } = sessionDriver('briefing-rivals');
-    fac({
-      type: 'CreateSession',
-      scenario,
-      scenarioHash: hash,
-      mode: 'shared',
-      teams: [
-        { id: 't1', name: 'Harbour', firm: 'team-1' },
-        { id: 't2', name: 'Summit', firm: 'team-2' },
-        { id: 'ai', name: 'Robo', firm: 'team-3', bot: 'balanced' },
-      ],
-    });
+    const { s, create, scenario } = sessionDriver('briefing-rivals');
+    create([
+      { id: 't1', name: 'Harbour', firm: 'team-1' },
+      { id: 't2', name: 'Summit', firm: 'team-2' },
+      { id: 'ai', name: 'Robo', firm: 'team-3', bot: 'balanced' },
+    ]);
     const b = briefingView(s.state, 'en', 't1');
     const names = b.rivals.map((r) => r.name);
     expect(names).not.toContain('Harbour');
