@@ -71,9 +71,11 @@ describe('workshop routes', () => {
     expect(parseRoute('#/join?code=K7M2QX')).toEqual({ page: 'join', code: 'K7M2QX' });
     expect(parseRoute('#/team?s=abc')).toEqual({ page: 'team', session: 'abc' });
     expect(parseRoute('#/projector?s=abc&t=xyz')).toEqual({ page: 'projector', session: 'abc', token: 'xyz', code: '' });
+    expect(parseRoute('#/replay')).toEqual({ page: 'replay', session: '' });
+    expect(parseRoute('#/replay?s=0123456789abcdef')).toEqual({ page: 'replay', session: '0123456789abcdef' });
     // Anything that is not an id or a token is dropped rather than carried into a request.
     expect(parseRoute('#/team?s=<script>')).toEqual({ page: 'team', session: '' });
-    for (const hash of ['#/facilitate?s=a&t=b&o=c', '#/join?code=K7M2QX', '#/team?s=abc', '#/projector?s=abc&t=xyz', '#/projector?s=abc&t=xyz&c=K7M2QX']) expect(routeHash(parseRoute(hash))).toBe(hash);
+    for (const hash of ['#/facilitate?s=a&t=b&o=c', '#/join?code=K7M2QX', '#/team?s=abc', '#/projector?s=abc&t=xyz', '#/projector?s=abc&t=xyz&c=K7M2QX', '#/replay', '#/replay?s=abc']) expect(routeHash(parseRoute(hash))).toBe(hash);
     expect(routeLink('http://localhost:8080/#/old', { page: 'join', code: 'K7M2QX' })).toBe('http://localhost:8080/#/join?code=K7M2QX');
   });
 });
