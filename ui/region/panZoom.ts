@@ -11,6 +11,12 @@ export interface ViewTransform {
   readonly y: number;
 }
 
+/** A part of the view the map is fitted clear of: a strip on the left, or one along the bottom (the legend). */
+export interface Inset {
+  readonly left: number;
+  readonly bottom: number;
+}
+
 /** How far in and out the trainee may zoom, relative to the fitted view. */
 export const MIN_ZOOM = 0.5;
 export const MAX_ZOOM = 12;
@@ -24,37 +30,57 @@ export class PanZoom {
   private width = 1;
   private height = 1;
   private bounds: Bounds = { minX: 0, minY: 0, maxX: 1000, maxY: 1000 };
+  private inset: Inset = { left: 0, bottom: 0 };
+
+  /** What the fitted view keeps clear of (it takes effect at the next fit or resize). */
+  setInset(inset: Inset): void {
+    this.inset = { left: Math.max(0, inset.left), bottom: Math.max(0, inset.bottom) };
+  }
+
+  /** The scale that fits `bounds` into a width × height view, clear of `inset`, with `padding` each side. */
+  static fitScale(bounds: Bounds, width: number, height: number, inset: Inset, padding = 12): number {
+    const w = Math.max(1, bounds.maxX - bounds.minX);
+    const h = Math.max(1, bounds.maxY - bounds.minY);
+    return Math.max(1e-6, Math.min((Math.max(1, width - inset.left) - 2 * padding) / w, (Math.max(1, height - inset.bottom) - 2 * padding) / h));
+  }
 
   /** Fits `bounds` into a width × height view with `padding` pixels each side; resets the view. */
   fit(bounds: Bounds, width: number, height: number, padding = 12): void {
     this.bounds = bounds;
     this.width = Math.max(1, width);
     this.height = Math.max(1, height);
-    const w = Math.max(1, bounds.maxX - bounds.minX);
-    const h = Math.max(1, bounds.maxY - bounds.minY);
-    this.fitScale = Math.max(1e-6, Math.min((this.width - 2 * padding) / w, (this.height - 2 * padding) / h));
+    this.fitScale = PanZoom.fitScale(bounds, this.width, this.height, this.inset, padding);
     this.reset();
   }
 
-  /** Back to the fitted view: the whole map, centred. */
+  /** The middle of the part of the view the map is fitted into. */
+  private centre(): { x: number; y: number } {
+    return { x: this.inset.left + (this.width - this.inset.left) / 2, y: (this.height - this.inset.bottom) / 2 };
+  }
+
+  /** Back to the fitted view: the whole map, centred in the part of the view clear of the inset. */
   reset(): void {
     const b = this.bounds;
+    const c = this.centre();
     this.scale = this.fitScale;
-    this.x = this.width / 2 - ((b.minX + b.maxX) / 2) * this.scale;
-    this.y = this.height / 2 - ((b.minY + b.maxY) / 2) * this.scale;
+    this.x = c.x - ((b.minX + b.maxX) / 2) * this.scale;
+    this.y = c.y - ((b.minY + b.maxY) / 2) * this.scale;
   }
 
   /**
    * A new view size: the map point at the centre stays at the centre and the zoom relative to
    * the fitted view is kept.
    */
-  resize(width: number, height: number, padding = 12): void {
+  resize(width: number, height: number, inset: Inset = this.inset, padding = 12): void {
     const zoom = this.zoom;
-    const centre = this.toMap(this.width / 2, this.height / 2);
+    const before = this.centre();
+    const centre = this.toMap(before.x, before.y);
+    this.setInset(inset);
     this.fit(this.bounds, width, height, padding);
+    const after = this.centre();
     this.scale = this.fitScale * zoom;
-    this.x = this.width / 2 - centre.x * this.scale;
-    this.y = this.height / 2 - centre.y * this.scale;
+    this.x = after.x - centre.x * this.scale;
+    this.y = after.y - centre.y * this.scale;
   }
 
   /** Zoom relative to the fitted view (1 = fitted). */

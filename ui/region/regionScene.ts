@@ -33,7 +33,7 @@ import { Container, Particle, ParticleContainer, Rectangle, TextStyle, type Appl
 import { LabelAtlas, type LabelSpec } from './labelAtlas.ts';
 import { LABEL_COLOUR, mixColour, OUR_COLOUR, OUTLINE_COLOUR } from './palette.ts';
 import { overlayShader } from './overlayShader.ts';
-import { PanZoom } from './panZoom.ts';
+import { PanZoom, type Inset } from './panZoom.ts';
 import type { RegionKeyAccount, RegionModel, RegionTerritory } from './regionModel.ts';
 import { DOT_TEXTURE_SIZE, makeDiamondTexture, makeDotTexture } from './regionTextures.ts';
 import { ShapeLayer, type Shape } from './shapeLayer.ts';
@@ -172,12 +172,13 @@ export class RegionScene {
     (options.parent ?? app.stage).addChild(this.root);
   }
 
-  /** The view's size in CSS pixels; keeps the map point at the centre and the zoom. */
-  resize(width: number, height: number): void {
+  /** The view's size in CSS pixels, and what of it the map is fitted clear of (the legend); keeps the map point at the centre and the zoom. */
+  resize(width: number, height: number, inset: Inset = { left: 0, bottom: 0 }): void {
     this.width = width;
     this.height = height;
     this.root.hitArea = new Rectangle(0, 0, width, height);
-    if (this.model) this.view.resize(width, height);
+    if (this.model) this.view.resize(width, height, inset);
+    else this.view.setInset(inset);
     this.applyView();
   }
 

@@ -9,6 +9,7 @@ import type { SessionState } from '../../engine/session/state.ts';
 import { h, fill } from '../dom.ts';
 import { t } from '../i18n/t.ts';
 import { regionModel, type RegionModel } from '../region/regionModel.ts';
+import { PanZoom, type Inset } from '../region/panZoom.ts';
 import { RegionScene, type RegionTarget } from '../region/regionScene.ts';
 import { formatBp, formatCount } from '../view/format.ts';
 import { namedScenario, teamContext } from '../view/session.ts';
@@ -66,7 +67,21 @@ export class RegionHost {
     const w = Math.max(200, this.pane.clientWidth);
     const hgt = Math.max(200, this.pane.clientHeight);
     this.app.renderer.resize(w, hgt);
-    this.scene.resize(w, hgt);
+    this.scene.resize(w, hgt, this.legendInset(w, hgt));
+  }
+
+  /**
+   * The legend sits over the map's bottom-left corner: the map is fitted clear of it, beside it or
+   * above it, whichever leaves the map larger (a room of eight teams has a tall legend).
+   */
+  private legendInset(w: number, hgt: number): Inset {
+    const none = { left: 0, bottom: 0 };
+    if (!this.model || this.legend.childElementCount === 0) return none;
+    const gap = 8;
+    const beside = { left: this.legend.offsetLeft + this.legend.offsetWidth + gap, bottom: 0 };
+    const above = { left: 0, bottom: hgt - this.legend.offsetTop + gap };
+    const scale = (inset: Inset) => PanZoom.fitScale(this.model!.bounds, w, hgt, inset);
+    return scale(beside) >= scale(above) ? beside : above;
   }
 
   /**
@@ -98,7 +113,7 @@ export class RegionHost {
     const before = animateFrom ? (team === null ? animateFrom.markets[0] : teamContext(animateFrom, team).market) : undefined;
     const model = regionModel({ scenario: ctx.scenario, market: ctx.market, firm: ctx.firm, locale, previous: before });
     this.model = model;
-    this.fit();
+    // The legend first: the map is fitted clear of it.
     fill(
       this.legend,
       model.firms
@@ -106,6 +121,7 @@ export class RegionHost {
         .map((f) => h('li', { class: f.ours ? 'ours' : '' }, h('span', { class: 'swatch', style: `background:${hex(f.colour)}` }), f.ours ? ctx.team.name : f.name)),
       h('li', {}, h('span', { class: 'swatch unserved' }), t(locale, 'map.unserved')),
     );
+    this.fit();
     this.pane.setAttribute('aria-label', t(locale, 'map.label', { territories: model.territories.length, customers: formatCount(locale, model.customers.count) }));
     if (before) {
       this.scene.setModel(model, { showPrevious: true });

@@ -252,4 +252,19 @@ describe('PanZoom', () => {
     expect(v.zoom).toBeCloseTo(1);
     expect(v.toView(500, 250)).toEqual({ x: 506, y: 262 });
   });
+
+  it('fits the map clear of the legend, beside it or above it, and keeps it so when the view is resized', () => {
+    const bounds = { minX: 0, minY: 0, maxX: 1000, maxY: 1000 };
+    const v = new PanZoom();
+    v.setInset({ left: 200, bottom: 0 });
+    v.fit(bounds, 1200, 1000, 0);
+    // The whole map lies right of the 200-pixel strip the legend takes.
+    expect(v.toView(0, 0).x).toBeGreaterThanOrEqual(200);
+    expect(v.toView(1000, 1000).x).toBeLessThanOrEqual(1200);
+    v.resize(1200, 1000, { left: 0, bottom: 300 });
+    expect(v.toView(0, 1000).y).toBeLessThanOrEqual(700 + 1e-9);
+    expect(v.zoom).toBeCloseTo(1);
+    // A wide view with a tall legend: beside it leaves the map larger than above it.
+    expect(PanZoom.fitScale(bounds, 1600, 900, { left: 250, bottom: 0 })).toBeGreaterThan(PanZoom.fitScale(bounds, 1600, 900, { left: 0, bottom: 200 }));
+  });
 });
