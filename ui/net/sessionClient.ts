@@ -1,6 +1,6 @@
 import type { SessionView } from '../../engine/session/sessionView.ts';
 import { SessionView as View } from '../../engine/session/sessionView.ts';
-import type { ClientCommand, ClientMessage, Role, ServerMessage, TimerView } from '../../engine/protocol/messages.ts';
+import type { ClientCommand, ClientMessage, ServerMessage, TimerView } from '../../engine/protocol/messages.ts';
 
 /** The part of the WebSocket API the client uses: the browser's, or ws's in Node. */
 export interface SocketLike {
@@ -17,15 +17,8 @@ export type SocketFactory = (url: string) => SocketLike;
 export type Answer = Extract<ServerMessage, { id: string | null }>;
 export type ConnectionStatus = 'connecting' | 'online' | 'offline';
 
-export interface Identity {
-  readonly session: string;
-  readonly role: Role;
-  readonly team: string;
-  readonly member: string;
-  readonly joinCode: string;
-  /** The round length set when the session was created (0: no clock). */
-  readonly roundSeconds: number;
-}
+/** Who this connection is in its session, as the welcome said. */
+export type Identity = Pick<Extract<ServerMessage, { type: 'welcome' }>, 'session' | 'role' | 'team' | 'member' | 'joinCode' | 'roundSeconds'>;
 
 type Outgoing = DistributiveOmit<ClientMessage, 'id'>;
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
