@@ -28,7 +28,7 @@ import type { MoveChange } from '../engine/session/forkMove.ts';
 import { canonicalJson } from '../engine/core/canonicalJson.ts';
 import { readMoveArg } from './io/moveArg.ts';
 import { playLedger } from '../engine/core/demo/ledgerScript.ts';
-import { describeLogProblem, describeRejection, t } from '../engine/i18n/describe.ts';
+import { describeLogProblem, describeRejection, describeRejectionIn, t } from '../engine/i18n/describe.ts';
 import { catalogFor, replayCheckerFor } from '../engine/kinds.ts';
 import { cliLocale } from './io/locale.ts';
 import { fileChunks, writeLines } from './io/logFile.ts';
@@ -146,7 +146,7 @@ async function fork(a: ForkArgs, locale: Locale): Promise<number> {
     console.log(t(locale, 'cli.fork.move-changed', { seq: move.seq, team: a.team, from: canonicalJson(logged.move), to: canonicalJson(move.move), later }));
   }
   for (const n of result.notes) {
-    const reason = describeRejection({ kind: 'rejected', code: n.code, ...(n.params ? { params: n.params } : {}) }, locale);
+    const reason = describeRejectionIn({ kind: 'rejected', code: n.code, ...(n.params ? { params: n.params } : {}) }, locale, branch.state.scenario);
     const key = n.type === 'NegotiationMoved' ? 'cli.fork.move-note' : 'cli.fork.note';
     console.log(t(locale, key, { round: n.round, type: n.type, team: n.team, seq: n.seq, reason }));
   }

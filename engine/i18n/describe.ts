@@ -1,6 +1,7 @@
 import type { Rejection } from '../core/decider.ts';
 import type { LogProblem } from '../core/verify.ts';
 import type { Explanation } from '../model/outcome.ts';
+import type { Scenario } from '../model/scenario.ts';
 import { messages } from './catalog.ts';
 import type { Locale } from './locale.ts';
 import { translate } from './translate.ts';
@@ -12,6 +13,16 @@ export function t(locale: Locale, key: string, params?: Readonly<Record<string, 
 /** A refusal in the reader's language, with the field it concerns. */
 export function describeRejection(rejection: Rejection, locale: Locale): string {
   return t(locale, rejection.code, { path: rejection.path ?? '', ...rejection.params });
+}
+
+/**
+ * A refusal in a scenario's words: an account the engine names by id (`account` in its figures)
+ * is called by the name the room knows it by.
+ */
+export function describeRejectionIn(rejection: Rejection, locale: Locale, scenario: Scenario | null): string {
+  const id = rejection.params?.['account'];
+  const account = id === undefined ? undefined : scenario?.keyAccounts.find((k) => k.id === id);
+  return describeRejection(account ? { ...rejection, params: { ...rejection.params, account: account.name[locale] } } : rejection, locale);
 }
 
 /** "first bad event: seq 7 (line 8): seq 7 was altered …" plus the technical detail, if any. */

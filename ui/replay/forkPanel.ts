@@ -4,7 +4,7 @@
  * total; revenue, profit and share by round), can be exported as a log and replayed.
  */
 import { logLines } from '../../engine/core/jsonl.ts';
-import { describeRejection } from '../../engine/i18n/describe.ts';
+import { describeRejection, describeRejectionIn } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
 import type { Decisions } from '../../engine/model/decisions.ts';
 import { forkSession } from '../../engine/session/fork.ts';
@@ -91,9 +91,6 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
     const branch = opened.session;
     const c = branchComparison(state, branch.debrief.state, team)!;
     const teamName = people.find((x) => x.id === team)?.name ?? team;
-    // The engine's reasons name accounts by id; the room knows them by name.
-    const named = (params: Readonly<Record<string, string | number>>) =>
-      'account' in params ? { ...params, account: state.scenario?.keyAccounts.find((k) => k.id === params['account'])?.name[locale] ?? params['account']! } : params;
     const text = () => [...logLines(f.branch.log.header, events)].join('\n') + '\n';
     fill(
       result,
@@ -107,7 +104,7 @@ export function forkPanel(session: ReplaySession, locale: Locale, initial: { tea
               'ul',
               { class: 'help' },
               f.notes.map((n) =>
-                h('li', {}, t(locale, 'viewer.fork-note', { seq: n.seq, type: n.type, round: n.round, reason: describeRejection({ kind: 'rejected', code: n.code, ...(n.params ? { params: named(n.params) } : {}) }, locale) })),
+                h('li', {}, t(locale, 'viewer.fork-note', { seq: n.seq, type: n.type, round: n.round, reason: describeRejectionIn({ kind: 'rejected', code: n.code, ...(n.params ? { params: n.params } : {}) }, locale, state.scenario) })),
               ),
             ),
           )

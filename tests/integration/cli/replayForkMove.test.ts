@@ -42,6 +42,9 @@ describe('npm run replay -- fork --move-seq --move', () => {
     expect(r.stdout).toContain(`exactly as in the original: 1, 2\n`);
     expect(r.stdout).toContain(`seq ${quote.seq}: t1's move {"kind":"quote","pricePm":`);
     expect(r.stdout).toContain('became {"kind":"quote","pricePm":990}; the later moves of that negotiation were replayed where they still fitted');
+    // The deal closed at the new quote: the logged close is noted, the account called by its name.
+    expect(r.stdout).toMatch(/is not in the branch: the negotiation with \S.* is over/);
+    expect(r.stdout).not.toContain('linchuan-coop is over');
     expect((await replay('verify', out)).code).toBe(0);
     const dropped = await replay(...base(), '--move', '{"kind":"quote","pricePm":1100}', '--drop-later-moves', '--out', join(dir, 'dear.jsonl'));
     expect(dropped.code).toBe(0);
