@@ -26,6 +26,7 @@ import { resultsScreen } from './screens/resultsScreen.ts';
 import { startScreen, type StartChoice } from './screens/startScreen.ts';
 import type { Dispose, PageHost } from './workshop/page.ts';
 import { mountWorkshop } from './workshop/pages.ts';
+import { useWasmSha256 } from './io/wasmHash.ts';
 import { viewerPage } from './replay/viewerPage.ts';
 import { parseRoute, routeHash, type Route } from './workshop/routes.ts';
 
@@ -247,6 +248,7 @@ function soloPage(host: PageHost): Dispose {
 
 /** Opens the page the URL's fragment names, and another when it changes. */
 function start(): void {
+  void useWasmSha256();
   const root = document.getElementById('app');
   if (!root) throw new Error('#app is missing from index.html');
   let locale = initialLocale();
