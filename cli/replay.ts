@@ -2,7 +2,7 @@
  * npm run replay -- verify <log.jsonl> [--head <hash>] [--lang zh-CN|zh-TW|en]
  * npm run replay -- fork <log.jsonl> --at-round <n> --team <id> [--decisions <file.json>]
  *     [--move-seq <seq> --move <file.json|JSON> [--drop-later-moves]] --out <branch.jsonl>
- * npm run replay -- report <log.jsonl> [--team <id>|all] [--lang zh-CN|zh-TW|en] --out <report.html>
+ * npm run replay -- report <log.jsonl> [--team <id>|all|each] [--lang zh-CN|zh-TW|en] --out <report.html | folder>
  * npm run replay -- demo <out.jsonl> [--events <n>] [--seed <s>]
  * Exit 0: fine; 1: the log is bad (or cannot be re-run, or has no such team); 2: the command
  * line or the file system is.
@@ -14,14 +14,15 @@
  *
  * `report` writes the debrief report as one self-contained HTML file: for one team with
  * --team <id>, for the whole group without --team or with --team all (the teams compared, then
- * each team's own pages).
+ * each team's own pages); with --team each, --out is a folder that gets the group's report and
+ * one per team with people in it, to hand out.
  */
 import { parseArgs } from 'node:util';
 import { logLines } from '../engine/core/jsonl.ts';
 import { readLog, verifyLog } from '../engine/core/verify.ts';
 import { constants } from 'node:fs';
-import { access, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { forkSession } from '../engine/session/fork.ts';
 import type { Decisions } from '../engine/model/decisions.ts';
 import type { MoveChange } from '../engine/session/forkMove.ts';
@@ -166,9 +167,11 @@ async function report(a: ReportArgs, locale: Locale): Promise<number> {
     console.error(t(locale, 'cli.report.unwritable', { file: a.out, reason }));
     return 2;
   };
-  // Refuse a folder that cannot take the file before re-running the whole session.
+  // Refuse a folder that cannot take the file(s) before re-running the whole session.
+  const each = a.team === 'each';
   try {
-    await access(dirname(a.out), constants.W_OK);
+    if (each) await mkdir(a.out, { recursive: true });
+    await access(each ? a.out : dirname(a.out), constants.W_OK);
   } catch (error) {
     return unwritable(error);
   }
@@ -185,6 +188,22 @@ async function report(a: ReportArgs, locale: Locale): Promise<number> {
     return 1;
   }
   const { state } = read.session;
+  const rounds = state.history.length;
+  if (each && !state.teams.some((x) => x.id === 'each')) {
+    // Every team with people gets its own report; the group's goes beside them for the facilitator.
+    const files: [ReportScope, string][] = [['group', 'report-group.html'], ...state.teams.filter((x) => !x.bot).map((x): [ReportScope, string] => [{ team: x.id }, `report-${x.id}.html`])];
+    for (const [scope, name] of files) {
+      const out = join(a.out, name);
+      try {
+        await writeFile(out, reportHtml(read.session, locale, scope), 'utf8');
+      } catch (error) {
+        return unwritable(error);
+      }
+      const team = scope === 'group' ? undefined : state.teams.find((x) => x.id === scope.team)!;
+      console.log(team ? t(locale, 'cli.report.written-team', { team: team.name, rounds, out }) : t(locale, 'cli.report.written-group', { teams: state.teams.length, rounds, out }));
+    }
+    return 0;
+  }
   const group = a.team === undefined || (a.team === 'all' && !state.teams.some((x) => x.id === 'all'));
   const team = group ? undefined : state.teams.find((x) => x.id === a.team);
   if (!group && !team) {
@@ -197,7 +216,6 @@ async function report(a: ReportArgs, locale: Locale): Promise<number> {
   } catch (error) {
     return unwritable(error);
   }
-  const rounds = state.history.length;
   console.log(team ? t(locale, 'cli.report.written-team', { team: team.name, rounds, out: a.out }) : t(locale, 'cli.report.written-group', { teams: state.teams.length, rounds, out: a.out }));
   return 0;
 }

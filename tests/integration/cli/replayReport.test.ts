@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -47,6 +47,25 @@ describe('npm run replay -- report', () => {
     for (const heading of sectionHeadings('zh-CN', { team: 't1' })) expect(html, heading).toContain(heading);
     expect(html).toContain('<svg');
     expect(html.match(/<article class="team/g)).toHaveLength(1);
+  });
+
+  it('writes a folder of reports to hand out with --team each: the group\'s, and one for each team with people', async () => {
+    const folder = join(dir, 'handouts', 'day-1');
+    const r = await replay('report', log, '--team', 'each', '--lang', 'en', '--out', folder);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect((await readdir(folder)).sort()).toEqual(['report-group.html', 'report-t1.html', 'report-t2.html']);
+    expect(r.stdout.trim().split('\n')).toHaveLength(3);
+    const one = await readFile(join(folder, 'report-t1.html'), 'utf8');
+    expectSelfContained(one);
+    expect(one.match(/<article class="team/g)).toHaveLength(1);
+    expect(one).toBe(await readFile(join(folder, 'report-t1.html'), 'utf8'));
+    // The same report as asking for that team alone.
+    const alone = join(dir, 'alone-t2.html');
+    expect((await replay('report', log, '--team', 't2', '--lang', 'en', '--out', alone)).code).toBe(0);
+    expect(await readFile(join(folder, 'report-t2.html'), 'utf8')).toBe(await readFile(alone, 'utf8'));
+    // A folder that cannot be made is refused before anything is re-run.
+    expectRefused(await replay('report', log, '--team', 'each', '--out', join(log, 'inside-a-file')), 2, 'cannot write the report');
   });
 
   it('writes the whole group\'s report in English, the same with --team all', async () => {
