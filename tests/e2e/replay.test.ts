@@ -66,7 +66,7 @@ describe('the replay viewer', () => {
     await page.waitForTimeout(500);
     await screenshot(page, 'replay-standings');
 
-    // Compare: the two teams in round 1, then team One over two rounds.
+    // Compare: the two teams in the round under the scrubber, then team One over two rounds.
     await page.click('#compare-teams');
     await expect.poll(() => page.locator('#replay-compare table.compare tr[data-key]').count()).toBeGreaterThan(10);
     await page.click('#compare-rounds');

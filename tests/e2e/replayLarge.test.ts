@@ -83,8 +83,10 @@ describe('the replay viewer on a full room: 12 rounds, 8 teams', () => {
     await page.waitForTimeout(500);
     await screenshot(page, 'replay-large-standings');
 
-    // Compare two of the eight teams in the last round.
+    // Compare two of the eight teams in the round under the scrubber (round 10, not the last one).
     await page.click('#compare-teams');
+    expect(await page.inputValue('#compare-round-a')).toBe('10');
+    expect(await page.inputValue('#compare-round-b')).toBe('10');
     await expect.poll(() => page.locator('#replay-compare table.compare tr[data-key]').count()).toBeGreaterThan(10);
     expect(await page.locator('#replay-compare tr[data-key="revenue"] td.delta').textContent()).not.toBe('±0');
 

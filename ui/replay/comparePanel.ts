@@ -1,6 +1,7 @@
 /**
  * Compare: side A and side B, each a team and a round (two teams in one round, or one team in
- * two rounds), as a table of decisions and results with the difference.
+ * two rounds), as a table of decisions and results with the difference. The two preset buttons
+ * start from the round under the scrubber, so scrubbing to a round and pressing one compares it.
  */
 import type { Locale } from '../../engine/i18n/locale.ts';
 import { h, fill } from '../dom.ts';
@@ -11,7 +12,7 @@ import type { ReplaySession } from './replaySession.ts';
 const num = (locale: Locale, n: number) => n.toLocaleString(locale);
 const signed = (locale: Locale, n: number) => (n > 0 ? `+${num(locale, n)}` : n === 0 ? '±0' : num(locale, n));
 
-export function comparePanel(session: ReplaySession, locale: Locale, initial: { team: string; round: number }): HTMLElement {
+export function comparePanel(session: ReplaySession, locale: Locale, initial: { team: string; round: number }, scrubbed: () => number = () => initial.round): HTMLElement {
   const state = session.debrief.state;
   const rounds = state.history.length;
   const teams = state.teams;
@@ -31,6 +32,7 @@ export function comparePanel(session: ReplaySession, locale: Locale, initial: { 
   const roundB = select('compare-round-b', roundOptions, round);
   const table = h('div', { class: 'compare-table' });
   const preset = (mode: 'teams' | 'rounds') => {
+    roundA.value = String(Math.max(1, Math.min(rounds, scrubbed())));
     if (mode === 'teams') {
       roundB.value = roundA.value;
       if (teamB.value === teamA.value) teamB.value = teams.find((x) => x.id !== teamA.value)?.id ?? teamA.value;

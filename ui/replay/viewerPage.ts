@@ -246,7 +246,7 @@ export function viewerPage(host: PageHost, fromServer = ''): Dispose {
           )
         : null,
       h('div', { class: 'replay-layout' }, h('div', { class: 'replay-left' }, transport.el, where, happened, timeline.el), h('div', { class: 'replay-right' }, position, editor)),
-      h('div', { class: 'replay-panels' }, comparePanel(s, locale, { team: team === ALL ? forkTeam : team, round }), negotiationsPanel(state, sessionNegotiations(s), locale), forkPanel(s, locale, { team: forkTeam, round }, {
+      h('div', { class: 'replay-panels' }, comparePanel(s, locale, { team: team === ALL ? forkTeam : team, round }, () => resolvedBy(s.timeline, seq)), negotiationsPanel(state, sessionNegotiations(s), locale), forkPanel(s, locale, { team: forkTeam, round }, {
         region: host.region,
         editor: (el) => {
           editor.hidden = !el;
