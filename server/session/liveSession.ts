@@ -55,6 +55,8 @@ export class LiveSession {
   private unsent: EventEnvelope<SessionEvent>[] = [];
   private afterSending: (() => void)[] = [];
   private turnScheduled = false;
+  /** The store could not even be read back after a failed commit: commands are refused until it can. */
+  private storeBroken = false;
 
   constructor(
     private readonly store: SessionStore,
@@ -91,6 +93,8 @@ export class LiveSession {
    * nothing changes on a refusal.
    */
   handle(actor: Actor, commandId: string, command: SessionCommand, expectedSeq?: number): CommandResult {
+    if (this.storeBroken) this.reload();
+    if (this.storeBroken) return { kind: 'refused', rejection: { kind: 'rejected', code: 'server.store-failed' } };
     const envelope: CommandEnvelope<SessionCommand> = {
       id: commandId,
       actor,
@@ -153,8 +157,13 @@ export class LiveSession {
     // setImmediate runs after every message that arrived in this turn has been decided.
     setImmediate(() => {
       this.turnScheduled = false;
-      this.commit();
-      this.sendUnsent();
+      // Nothing here may take the server down: a failure is the store's, answered in commit().
+      try {
+        this.commit();
+        this.sendUnsent();
+      } catch {
+        this.reload();
+      }
     });
   }
 
@@ -167,7 +176,7 @@ export class LiveSession {
       this.store.append(this.id, batch.events, batch.timer);
     } catch {
       committed = false;
-      this.aggregate = this.load();
+      this.reload();
     }
     if (committed) {
       this.unsent.push(...batch.events);
@@ -176,6 +185,16 @@ export class LiveSession {
     for (const reply of batch.replies) this.afterSending.push(() => reply(committed));
     this.scheduleTurn();
     return committed;
+  }
+
+  /** The aggregate again from what the store holds; if even that fails, the session refuses commands until it works. */
+  private reload(): void {
+    try {
+      this.aggregate = this.load();
+      this.storeBroken = false;
+    } catch {
+      this.storeBroken = true;
+    }
   }
 
   /** The aggregate again from the store and the batch not yet committed (whose events were decided and folded fine). */

@@ -83,6 +83,32 @@ describe('group commit: the commands of one turn share a transaction', () => {
     expect(store.events(session.id).length).toBe(before.seq + 1);
   });
 
+  it('refuses commands, without throwing, while the store cannot even be read back, and takes them again once it can', async () => {
+    const { store, session } = openSession();
+    await turn();
+    const before = session.log.lastSeq;
+    vi.spyOn(store, 'append').mockImplementationOnce(() => {
+      throw new Error('disk gone');
+    });
+    const gone = () => {
+      throw new Error('disk gone');
+    };
+    const events = vi.spyOn(store, 'events').mockImplementationOnce(gone).mockImplementationOnce(gone);
+    const answers: boolean[] = [];
+    submit(session, 'team-1', 'a');
+    session.afterCommit((c) => answers.push(c));
+    await turn();
+    expect(answers).toEqual([false]);
+    // Still unreadable: the next command is refused rather than decided on events the store lost.
+    expect(submit(session, 'team-2', 'b')).toEqual({ kind: 'refused', rejection: { kind: 'rejected', code: 'server.store-failed' } });
+    expect(events).toHaveBeenCalledTimes(2);
+    // The store reads again: the session reloads what it holds and goes on.
+    expect(submit(session, 'team-2', 'b')).toMatchObject({ kind: 'accepted' });
+    expect(session.log.lastSeq).toBe(before + 1);
+    await turn();
+    expect(store.events(session.id).length).toBe(before + 1);
+  });
+
   it('commits before anyone reads: a view or an export never shows an event that is not stored', async () => {
     const { store, session } = openSession();
     await turn();
