@@ -138,9 +138,15 @@ export class LiveSession {
     else then(true);
   }
 
-  /** Commits what is pending now, before something reads the log or the store; false if the store failed. */
+  /**
+   * Commits what is pending now, before something reads the log or the store; false if the store
+   * failed, or still cannot be read back after a failure (the log in memory may then hold events
+   * it lost, so nothing may be shown from it).
+   */
   settle(): boolean {
-    return this.commit();
+    if (!this.commit()) return false;
+    if (this.storeBroken) this.reload();
+    return !this.storeBroken;
   }
 
   private batch(): Batch {
@@ -202,10 +208,8 @@ export class LiveSession {
     this.aggregate = this.load(this.pending?.events);
   }
 
-  /** The events after `after` and the state, as `viewer` may see them. */
+  /** The events after `after` and the state, as `viewer` may see them; call settle() first. */
   viewFor(viewer: Viewer, after: number): { events: ViewEnvelope[]; state: SessionState } {
-    // Nobody is shown an event before it is committed.
-    this.commit();
     const events = this.aggregate.log.events.slice(Math.max(0, after)).map((e) => viewOfEvent(e, viewer));
     return { events, state: playerState(this.state, viewer) };
   }

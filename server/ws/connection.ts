@@ -155,6 +155,8 @@ export class Connection {
     if (!token || !session) return this.refuse(m.id, rejection('protocol.bad-token'));
     const viewer: Viewer = token.role === 'team' ? { kind: 'team', team: token.team } : { kind: token.role };
     const client: Client = { viewer, send: (message) => this.send(message) };
+    // Nobody is shown an event before it is stored.
+    if (!session.settle()) return this.refuse(m.id, rejection('server.store-failed'));
     const after = Math.min(m.after ?? 0, session.log.lastSeq);
     const { events, state } = session.viewFor(viewer, after);
     this.bound = { session, token, client };
@@ -234,6 +236,7 @@ export class Connection {
   private sync(m: Extract<ClientMessage, { type: 'sync' }>): void {
     const b = this.bound;
     if (!b) return this.refuse(m.id, rejection('protocol.hello-first'));
+    if (!b.session.settle()) return this.refuse(m.id, rejection('server.store-failed'));
     const { events, state } = b.session.viewFor(b.client.viewer, Math.min(m.after, b.session.log.lastSeq));
     this.send({ type: 'events', events, state });
     this.send({ type: 'ack', id: m.id, seq: b.session.log.lastSeq, duplicate: false });

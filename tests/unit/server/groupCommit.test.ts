@@ -102,6 +102,12 @@ describe('group commit: the commands of one turn share a transaction', () => {
     // Still unreadable: the next command is refused rather than decided on events the store lost.
     expect(submit(session, 'team-2', 'b')).toEqual({ kind: 'refused', rejection: { kind: 'rejected', code: 'server.store-failed' } });
     expect(events).toHaveBeenCalledTimes(2);
+    // Nor is anything shown from a log that may hold events the store lost (a hello, a sync, an export).
+    const failing = vi.spyOn(store, 'events').mockImplementationOnce(() => {
+      throw new Error('disk gone');
+    });
+    expect(session.settle()).toBe(false);
+    failing.mockRestore();
     // The store reads again: the session reloads what it holds and goes on.
     expect(submit(session, 'team-2', 'b')).toMatchObject({ kind: 'accepted' });
     expect(session.log.lastSeq).toBe(before + 1);
@@ -115,6 +121,7 @@ describe('group commit: the commands of one turn share a transaction', () => {
     submit(session, 'team-3', 'c');
     const seq = session.log.lastSeq;
     expect(store.events(session.id).length).toBe(seq - 1);
+    expect(session.settle()).toBe(true);
     const view = session.viewFor({ kind: 'facilitator' }, seq - 1);
     expect(view.events.map((e) => e.seq)).toEqual([seq]);
     expect(store.events(session.id).length).toBe(seq);
