@@ -12,6 +12,7 @@ import {
   DEBRIEF_TRIGGERS,
   DECISION_TOPICS,
   FRAMEWORKS,
+  LESSON_IDS,
   SEGMENTS,
   SHOCK_KINDS,
   type DebriefTrigger,
@@ -273,6 +274,11 @@ const scenarioObject = z.strictObject({
     .max(50)
     .default(() => [])
     .meta({ description: 'Notes that explain a decision area the first time a trainee meets it.' }),
+  lessons: z
+    .array(z.enum(LESSON_IDS))
+    .max(LESSON_IDS.length)
+    .default(() => [])
+    .meta({ description: 'The lessons of the deck this scenario teaches; `npm run lessons` proves each holds over many seeded markets.' }),
   rounds: int(1, MAX_ROUNDS),
   startMonth: int(1, 12),
   product: z.strictObject({

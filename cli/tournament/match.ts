@@ -6,10 +6,7 @@
  */
 import { scorecard } from '../../engine/model/scorecard.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
-import { playBot } from '../../engine/bots/index.ts';
-import { initialMarket } from '../../engine/model/init.ts';
-import type { RoundOutcome } from '../../engine/model/outcome.ts';
-import { resolveRound } from '../../engine/model/round/resolveRound.ts';
+import { botPlayer, soloRun } from '../../engine/bots/soloRun.ts';
 import { playBotSession } from '../../engine/session/botSession.ts';
 
 /** The bot every other bot is measured against. */
@@ -32,27 +29,12 @@ export interface MatchResult {
 }
 
 /**
- * The scorecard total one bot reaches running the first team slot alone in the seeded market.
- * It plays the rounds the way a parallel-mode session with that one bot team does (same market,
- * same bot view, same resolution), without a log: no sealing, hashing or state copies, which
- * were a third of a match. tests/unit/session/botPlans.test.ts checks it scores exactly what
- * the session does.
+ * The scorecard total one bot reaches running the first team slot alone in the seeded market
+ * (engine/bots/soloRun.ts): a parallel-mode session with that one bot team, without a log.
+ * tests/unit/cli/soloScore.test.ts checks it scores exactly what the session does.
  */
 export function soloScore(m: MatchSpec, bot: string): number {
-  const scenario = m.scenario;
-  const slot = scenario.firms.findIndex((f) => f.kind === 'team');
-  let market = initialMarket(scenario, m.seed, [scenario.firms[slot]!.id]);
-  const outcomes: RoundOutcome[] = [];
-  const rounds = Math.min(m.rounds ?? scenario.rounds, scenario.rounds);
-  for (let round = 1; round <= rounds; round++) {
-    const decisions = scenario.firms.map((_, fi) => (fi === slot ? playBot(bot, { market, scenario, firm: slot, round, seed: m.seed }) : null));
-    const resolved = resolveRound(market, { scenario, seed: m.seed, round, decisions, injected: [], negotiations: [] });
-    market = resolved.market;
-    outcomes.push(resolved.outcome);
-  }
-  const card = scorecard(market, scenario, outcomes)[slot];
-  if (!card) throw new Error(`seed ${m.seed}, bot ${bot}: no scorecard for the team slot`);
-  return card.total;
+  return soloRun(m.scenario, m.seed, botPlayer(bot), m.rounds).card.total;
 }
 
 /** The same score through a whole logged session: what soloScore must agree with. */

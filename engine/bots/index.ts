@@ -7,6 +7,7 @@ import type { BotView } from './bot.ts';
 import type { Decisions } from '../model/decisions.ts';
 import { defaultDecisions } from '../model/defaultDecisions.ts';
 import { validateDecisions } from '../model/validateDecisions.ts';
+import { REFERENCE_POLICY } from './policy.ts';
 /** Every bot by id: `balanced`, `random` and the degenerate strategies in kebab-case. */
 export const BOTS: Readonly<Record<string, Bot>> = {
   balanced: balancedBot,
@@ -19,6 +20,16 @@ export const BOTS: Readonly<Record<string, Bot>> = {
 export const BOT_IDS: readonly string[] = ['balanced', 'random', ...Object.keys(degenerateBots)];
 export const DEGENERATE_BOT_IDS: readonly string[] = Object.keys(degenerateBots);
 export const LEVER_BOT_IDS: readonly string[] = Object.keys(LEVER_BOTS);
+
+/**
+ * The negotiation strategy each bot plays with key accounts whose contracts come up ('none': it
+ * does not negotiate). Bots built on the reference policy negotiate as it does.
+ */
+const BOT_NEGOTIATION: Readonly<Record<string, string>> = { random: 'none' };
+
+export function botNegotiationStrategy(id: string): string {
+  return BOT_NEGOTIATION[id] ?? REFERENCE_POLICY.negotiation;
+}
 
 export function isBotId(id: unknown): id is string {
   return typeof id === 'string' && Object.hasOwn(BOTS, id);

@@ -95,6 +95,26 @@ export const FRAMEWORKS = [
 ] as const;
 export type Framework = (typeof FRAMEWORKS)[number];
 
+/**
+ * The deck's lessons the market is built to reward (docs/model.md, "Lessons"). A scenario lists
+ * the ones it teaches; `npm run lessons` proves each over many seeded markets.
+ */
+export const LESSON_IDS = [
+  'value-selling',
+  'balanced-allocation',
+  'target-in-band',
+  'training-pays',
+  'stretch-burns-morale',
+  'early-renewal',
+  'automation-long-tail',
+  'mediation',
+  'key-account-care',
+  'upgrade-criteria',
+  'incentive-variety',
+  'p1-restraint',
+] as const;
+export type LessonId = (typeof LESSON_IDS)[number];
+
 export interface Objective {
   readonly framework: Framework;
   readonly text: LocalizedText;
@@ -207,6 +227,8 @@ export interface Scenario {
   readonly debrief: readonly DebriefPrompt[];
   /** Notes that explain a decision the first time a trainee meets it (the tutorial has one for each). */
   readonly guide: readonly GuideNote[];
+  /** The lessons this scenario teaches, each proved by `npm run lessons`. */
+  readonly lessons: readonly LessonId[];
   readonly rounds: number;
   /** Calendar month of round 1 (1–12), for seasonality. */
   readonly startMonth: number;

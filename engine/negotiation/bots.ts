@@ -329,23 +329,33 @@ const isOver = (stage: string) => stage === 'deal' || stage === 'noDeal';
  * refuses is replaced by the first allowed move it takes; if none is taken, play stops.
  */
 export function playNegotiation(bot: NegotiationBot, persona: Persona, terms: DealTerms, maxMoves = 30): PersistedNegotiation {
-  let n = startNegotiation(persona, terms);
+  return playNegotiationFrom(bot, startNegotiation(persona, terms), maxMoves).negotiation;
+}
+
+/** The same from a negotiation already opened, with the moves actually played (to be logged). */
+export function playNegotiationFrom(bot: NegotiationBot, start: PersistedNegotiation, maxMoves = 30): { negotiation: PersistedNegotiation; moves: Move[] } {
+  let n = start;
+  const moves: Move[] = [];
   for (let i = 0; i < maxMoves && !isOver(n.stage); i++) {
-    const r = playMove(n, bot(n.context, n.stage));
+    const wanted = bot(n.context, n.stage);
+    const r = playMove(n, wanted);
     if (r.ok) {
       n = r.negotiation;
+      moves.push(wanted);
       continue;
     }
     let played = false;
     for (const kind of r.allowed) {
-      const fallback = playMove(n, FALLBACK[kind](n.context));
+      const move = FALLBACK[kind](n.context);
+      const fallback = playMove(n, move);
       if (fallback.ok) {
         n = fallback.negotiation;
+        moves.push(move);
         played = true;
         break;
       }
     }
     if (!played) break;
   }
-  return n;
+  return { negotiation: n, moves };
 }

@@ -1,5 +1,7 @@
 import { reject, type DecideContext, type Rejection } from '../core/decider.ts';
-import { isBotId } from '../bots/index.ts';
+import { castDraft, produce } from 'immer';
+import { botNegotiationStrategy, isBotId } from '../bots/index.ts';
+import { playBotNegotiations } from '../bots/negotiate.ts';
 import { validateDecisions } from '../model/validateDecisions.ts';
 import type { SessionCommand } from './commands.ts';
 import type { SessionEvent } from './events.ts';
@@ -9,7 +11,7 @@ import { validateShock } from './shockValidation.ts';
 import { sessionStateHash } from './stateHash.ts';
 import type { SessionState } from './state.ts';
 import { firmIndexOf, marketIndexOf } from './teams.ts';
-import { checkMove, checkStart } from './negotiations.ts';
+import { checkMove, checkStart, findNegotiation } from './negotiations.ts';
 
 const ID = /^[a-z0-9][a-z0-9-]{0,39}$/;
 const MAX_TEAMS = 12;
@@ -45,14 +47,41 @@ function decideCreate(state: SessionState, c: Extract<SessionCommand, { type: 'C
   return [{ type: 'SessionCreated', payload: { scenario, scenarioHash: c.scenarioHash, mode: c.mode, teams } }];
 }
 
+/**
+ * Bot teams negotiate when the round closes, after everyone else: every account they may talk
+ * to, move by move. The moves are logged like a person's, so replay never runs the bot.
+ */
+function botTalks(state: SessionState, seed: string): { state: SessionState; events: SessionEvent[] } {
+  const events: SessionEvent[] = [];
+  let next = state;
+  for (const team of state.teams) {
+    if (!team.bot) continue;
+    const strategy = botNegotiationStrategy(team.bot);
+    if (strategy === 'none') continue;
+    const market = state.markets[marketIndexOf(state, team.id)]!;
+    for (const n of playBotNegotiations(market, state.scenario!, seed, firmIndexOf(state, team), state.round, strategy)) {
+      if (findNegotiation(next, team.id, n.account)) continue;
+      events.push({ type: 'NegotiationStarted', payload: { team: team.id, account: n.account } });
+      for (const move of n.moves) events.push({ type: 'NegotiationMoved', payload: { team: team.id, account: n.account, move } });
+      const entry = { team: team.id, account: n.account, round: state.round, negotiation: n.negotiation };
+      next = produce(next, (d) => {
+        d.negotiations.push(castDraft(entry));
+      });
+    }
+  }
+  return { state: next, events };
+}
+
 /** Closing a round resolves it at once: both facts go to the log together. */
 function decideClose(state: SessionState, seed: string): SessionEvent[] {
-  const sources = decisionSources(state);
-  const closed = applyClosed(state, seed, { round: state.round, sources });
+  const talks = botTalks(state, seed);
+  const sources = decisionSources(talks.state);
+  const closed = applyClosed(talks.state, seed, { round: state.round, sources });
   const result = resolveMarkets(closed, seed, closed.played);
   const after = applyResolved(closed, result);
-  rememberResolution(state, seed, result);
+  rememberResolution(talks.state, seed, result);
   return [
+    ...talks.events,
     { type: 'RoundClosed', payload: { round: state.round, sources } },
     { type: 'RoundResolved', payload: { round: state.round, outcomes: result.outcomes, stateHash: sessionStateHash(after) } },
   ];

@@ -1,0 +1,240 @@
+import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
+import { servedCustomers } from '../model/budget.ts';
+import type { Decisions, ExecutiveContact, IncentivePlan, RepPlan, TrainingPlan } from '../model/decisions.ts';
+import { defaultDecisions, kpiBaseline } from '../model/defaultDecisions.ts';
+import { trimToBudget } from '../model/trimToBudget.ts';
+import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../model/state.ts';
+import type { Bot, BotView } from './bot.ts';
+
+/**
+ * A manager's way of running the firm, as a handful of numbers: every lever of the decision form
+ * is one field here. The reference bot is one policy; the lessons suite changes one field at a
+ * time, and the balance search looks for any policy that beats the reference. A policy is plain
+ * data, so it can be printed, stored in a report and handed to a worker.
+ */
+export interface Policy {
+  /** Where the reps sit: by potential, all in the biggest territory, or an even spread. */
+  readonly seats: 'potential' | 'all-in-one' | 'even';
+  /** Call-units a round per rep, by activity; the long tail gets what is left of `weekHours`. */
+  readonly prospecting: number;
+  /** Key-account hours of a rep who owns key accounts, and of one who does not. */
+  readonly ownerAccounts: number;
+  readonly otherAccounts: number;
+  readonly development: number;
+  /** Every rep's working week, call-units (the capacity is 64; above it is overtime). */
+  readonly weekHours: number;
+  /** Customer-facing hours (all but training), ‰ of the week above: the selling-effort lever. */
+  readonly sellingPm: number;
+  /** Each rep trains every `trainEvery` rounds (0: never), for `trainingHours` that round, on its weakest skill. */
+  readonly trainEvery: number;
+  readonly trainingHours: number;
+  /** Hours of practice between trainings (no course is booked for them). */
+  readonly practiceHours: number;
+  readonly coaching: boolean;
+  /** Incentive kinds granted to the whole team in turn, one every `incentiveEvery` rounds (0: none). */
+  readonly incentiveKinds: readonly IncentiveKind[];
+  readonly incentiveEvery: number;
+  /** Below this mean morale, recognition is added at once. */
+  readonly moraleRescue: number;
+  /** Promotion and channel, ‰ of the plain default's spend. */
+  readonly promotionPm: number;
+  readonly channelPm: number;
+  /** Price by tier 1, 2, 3–4, ‰ of list. */
+  readonly pricePm: readonly [number, number, number];
+  readonly maxDiscountBp: number;
+  /** KPI target, ‰ of the baseline. */
+  readonly targetPm: number;
+  /** Self-service for the long tail where the firm serves at least this many customers (0: everywhere; very large: nowhere). */
+  readonly automationFrom: number;
+  /** Mediate when conflict is above this (100: never). */
+  readonly mediationAbove: number;
+  readonly meetingHours: number;
+  /** Executive visits to accounts whose contract ends within [renewalFrom, renewalTo] rounds: how many, how long. */
+  readonly renewalVisits: number;
+  readonly visitHours: number;
+  readonly renewalFrom: number;
+  readonly renewalTo: number;
+  /** Requests to operations: only when supply is short (for the biggest accounts), on every account always, or never. */
+  readonly operations: 'when-short' | 'always' | 'never';
+  readonly priority: 'P1' | 'P2';
+  readonly priorityAccounts: number;
+  readonly tools: boolean;
+  /** How the firm negotiates with key accounts whose contracts come up ('none': it does not). */
+  readonly negotiation: string;
+}
+
+/** The reference manager: what the balanced bot plays. */
+export const REFERENCE_POLICY: Policy = {
+  seats: 'potential',
+  prospecting: 22,
+  ownerAccounts: 14,
+  otherAccounts: 6,
+  development: 6,
+  weekHours: 62,
+  sellingPm: 1000,
+  trainEvery: 3,
+  trainingHours: 6,
+  practiceHours: 2,
+  coaching: true,
+  incentiveKinds: ['recognition', 'development'],
+  incentiveEvery: 2,
+  moraleRescue: 58,
+  promotionPm: 1700,
+  channelPm: 1300,
+  pricePm: [1000, 1000, 1000],
+  maxDiscountBp: 500,
+  targetPm: 1050,
+  automationFrom: 60,
+  mediationAbove: 35,
+  meetingHours: 6,
+  renewalVisits: 6,
+  visitHours: 4,
+  renewalFrom: 3,
+  renewalTo: 6,
+  operations: 'when-short',
+  priority: 'P2',
+  priorityAccounts: 2,
+  tools: true,
+  negotiation: 'none',
+};
+
+/** Seats per territory: by potential, all in the biggest, or even. */
+function seatsFor(policy: Policy, reps: number, potentials: readonly number[]): number[] {
+  if (potentials.length === 0) return [];
+  if (policy.seats === 'even') return apportion(reps, potentials.map(() => 1));
+  if (policy.seats === 'all-in-one') {
+    let best = 0;
+    potentials.forEach((p, k) => {
+      if (p > potentials[best]!) best = k;
+    });
+    return potentials.map((_, k) => (k === best ? reps : 0));
+  }
+  return apportion(reps, potentials);
+}
+
+const weakest = (skills: Record<SkillName, number>): SkillName => SKILL_NAMES.reduce((w, s) => (skills[s] < skills[w] ? s : w), SKILL_NAMES[0]!);
+
+/** The incentive granted this round under the policy, if any. */
+export function incentiveFor(policy: Policy, round: number): IncentiveKind | null {
+  if (policy.incentiveEvery <= 0 || policy.incentiveKinds.length === 0) return null;
+  if ((round - 1) % policy.incentiveEvery !== 0) return null;
+  return policy.incentiveKinds[Math.floor((round - 1) / policy.incentiveEvery) % policy.incentiveKinds.length]!;
+}
+
+/** Whether supply is short now or publicly announced to be this round. */
+function supplyShort(view: BotView): boolean {
+  const { market, scenario, round } = view;
+  return (
+    market.shocks.some((s) => s.kind === 'supply-disruption' && s.toRound >= round) ||
+    scenario.shocks.some((s) => s.kind === 'supply-disruption' && s.signalled && s.round === round)
+  );
+}
+
+/** The round's decisions a manager following `policy` makes, fitted to the budget. */
+export function planFor(policy: Policy, view: BotView): Decisions {
+  const { market, scenario, firm, round } = view;
+  const base = defaultDecisions(market, scenario, firm);
+  const f = market.firms[firm]!;
+  const present = market.territories.map((t, ti) => ({ t, ti })).filter(({ t }) => f.territories.includes(t.id));
+
+  // Seats; each rep keeps a territory unless the seats there are full.
+  const seats = seatsFor(policy, f.reps.length, present.map(({ t }) => t.potential));
+  const seatsLeft = new Map(present.map(({ t }, k) => [t.id, seats[k]!]));
+  const order = [...f.reps].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const placed = new Map<string, string>();
+  for (const r of order) {
+    const left = seatsLeft.get(r.territory) ?? 0;
+    if (left > 0) {
+      placed.set(r.id, r.territory);
+      seatsLeft.set(r.territory, left - 1);
+    }
+  }
+  for (const r of order) {
+    if (placed.has(r.id)) continue;
+    const open = present.find(({ t }) => (seatsLeft.get(t.id) ?? 0) > 0)?.t.id ?? r.territory;
+    placed.set(r.id, open);
+    seatsLeft.set(open, (seatsLeft.get(open) ?? 1) - 1);
+  }
+
+  const owners = new Set(market.accounts.filter((a) => a.supplier === firm).map((a) => a.owner));
+  const training: TrainingPlan[] = [];
+  const reps: RepPlan[] = order.map((r, k) => {
+    const accounts = owners.has(r.id) ? policy.ownerAccounts : policy.otherAccounts;
+    const trains = policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0;
+    if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
+    const trainingHours = trains ? policy.trainingHours : policy.practiceHours;
+    const fixed = policy.prospecting + accounts + policy.development + trainingHours;
+    // The long tail gets what the week leaves; a week too short for the rest is cut pro rata.
+    const scale = fixed > policy.weekHours && fixed > 0 ? policy.weekHours / fixed : 1;
+    const cut = (h: number) => Math.floor(h * scale);
+    const plan = {
+      rep: r.id,
+      territory: placed.get(r.id)!,
+      prospecting: cut(policy.prospecting),
+      accounts: cut(accounts),
+      longTail: 0,
+      development: cut(policy.development),
+      training: cut(trainingHours),
+    };
+    const longTail = Math.max(0, policy.weekHours - plan.prospecting - plan.accounts - plan.development - plan.training);
+    if (policy.sellingPm === 1000) return { ...plan, longTail };
+    const sell = (h: number) => roundHalfEven((h * policy.sellingPm) / 1000);
+    return { ...plan, prospecting: sell(plan.prospecting), accounts: sell(plan.accounts), development: sell(plan.development), longTail: sell(longTail) };
+  });
+
+  // Renewals: executive time on accounts whose contracts end within the window, ours first.
+  const due = market.accounts
+    .filter((a) => a.contractEnd - round >= policy.renewalFrom && a.contractEnd - round <= policy.renewalTo && f.territories.includes(a.territory))
+    .sort((a, b) => Number(b.supplier === firm) - Number(a.supplier === firm) || b.volume - a.volume || (a.id < b.id ? -1 : 1));
+  const executive: ExecutiveContact[] = policy.visitHours > 0 ? due.slice(0, policy.renewalVisits).map((a) => ({ account: a.id, hours: policy.visitHours })) : [];
+
+  const kind = incentiveFor(policy, round);
+  const scheduled: IncentivePlan[] = kind ? [{ rep: '*', kind }] : [];
+  const meanMorale = f.reps.reduce((s, r) => s + r.morale, 0) / Math.max(1, f.reps.length);
+  const incentives: IncentivePlan[] =
+    meanMorale < policy.moraleRescue ? [{ rep: '*', kind: 'recognition' }, ...scheduled.filter((i) => i.kind !== 'recognition')] : scheduled;
+
+  const territories = base.territories.map((t) => {
+    const ti = market.territories.findIndex((x) => x.id === t.territory);
+    return {
+      ...t,
+      promotion: roundHalfEven((t.promotion * policy.promotionPm) / 1000),
+      channel: roundHalfEven((t.channel * policy.channelPm) / 1000),
+      automation: servedCustomers(market, firm, ti) >= policy.automationFrom,
+      target: roundHalfEven((kpiBaseline(market, scenario, firm, ti, round) * policy.targetPm) / 1000),
+    };
+  });
+
+  const ours = market.accounts.filter((a) => a.supplier === firm).sort((a, b) => b.volume - a.volume || (a.id < b.id ? -1 : 1));
+  const asked =
+    policy.operations === 'always' ? ours.slice(0, policy.priorityAccounts) : policy.operations === 'when-short' && supplyShort(view) ? ours.slice(0, policy.priorityAccounts) : [];
+  const operations = asked.map((a) => ({ account: a.id, priority: policy.priority }));
+
+  const d: Decisions = {
+    ...base,
+    reps,
+    territories,
+    pricePm: [...policy.pricePm] as unknown as Decisions['pricePm'],
+    maxDiscountBp: policy.maxDiscountBp,
+    training,
+    incentives,
+    mediation: f.conflict > policy.mediationAbove,
+    meetingHours: policy.meetingHours,
+    executive,
+    operations,
+    toolkit: policy.tools,
+    templates: policy.tools,
+  };
+  return trimToBudget(d, market, scenario, firm);
+}
+
+export function policyBot(policy: Policy): Bot {
+  return (view) => planFor(policy, view);
+}
+
+/** A policy with some fields changed. */
+export function withPolicy(changes: Partial<Policy>, from: Policy = REFERENCE_POLICY): Policy {
+  return { ...from, ...changes };
+}
+
+export { INCENTIVE_KINDS };
