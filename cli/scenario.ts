@@ -1,11 +1,14 @@
 /**
  * npm run scenario -- check <file|id>
  * npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>]
+ *                                       [--search <evals>] [--first-seed <s>] [--json <out.json>]
  * check: schema and the model's rules, every problem with its JSON path and a hint (exit 1), or
  * a summary (exit 0). balance: the bot tournament on the scenario, with a progress bar — whether
- * any degenerate bot rivals the balanced bot and which levers have their optimum at a bound
- * (exit 1 if either).
+ * any degenerate bot rivals the balanced bot and which levers have their optimum at a bound —
+ * and, with --search, an adversarial search over every lever for a plan that beats the
+ * reference by more than SEARCH_LIMIT points on held-out seeds (exit 1 if any of these).
  */
+import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import { balanceCheck, LEVER_TOLERANCE, moot, type BalanceReport } from './balance/balanceCheck.ts';
@@ -14,9 +17,14 @@ import { loadScenarioArg } from './io/scenarioSource.ts';
 import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 import { renderTable } from './io/table.ts';
 import { startProgress } from './tournament/progress.ts';
+import { searchPlans, SEARCH_LIMIT, type SearchReport } from './balance/search.ts';
+import { startTrialRunner } from './experiment/pool.ts';
+import { cliLocale } from './io/locale.ts';
+import { formatShare } from './lessons/format.ts';
+import { t } from '../engine/i18n/describe.ts';
 
 const USAGE = `usage: npm run scenario -- check <file|id>
-       npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>]`;
+       npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>] [--search <evals>] [--first-seed <s>] [--json <out.json>]`;
 
 function summary(s: Scenario, hash: string): string {
   const customers = s.territories.reduce((n, t) => n + SEGMENTS.reduce((m, seg) => m + t.customers[seg], 0), 0);
@@ -47,7 +55,18 @@ async function check(arg: string): Promise<number> {
   return 0;
 }
 
-async function balance(arg: string, seeds: number, workers: number, roundsArg: string | undefined): Promise<number> {
+interface BalanceArgs {
+  readonly seeds: number;
+  readonly workers: number;
+  readonly rounds: string | undefined;
+  readonly search: number;
+  readonly firstSeed: number;
+  readonly json: string | undefined;
+}
+
+async function balance(arg: string, o: BalanceArgs): Promise<number> {
+  const { seeds, workers } = o;
+  const roundsArg = o.rounds;
   const loaded = await loadScenarioArg(arg);
   if (!loaded.ok) {
     console.error(`✗ ${arg} does not pass check; run: npm run scenario -- check ${arg}`);
@@ -78,14 +97,59 @@ async function balance(arg: string, seeds: number, workers: number, roundsArg: s
       ? `✓ no lever has its optimum at a bound (no lever pushed ×0.5 or ×1.5 scores ${LEVER_TOLERANCE} point higher)`
       : `✗ levers whose optimum lies at or past a bound: ${report.levers.join(', ')}`,
   );
-  return report.rivals.length === 0 && report.levers.length === 0 ? 0 : 1;
+  let searchOk = true;
+  let search: SearchReport | null = null;
+  if (o.search > 0) {
+    search = await runSearch(scenario, o, rounds);
+    searchOk = search.medianMargin <= SEARCH_LIMIT;
+  }
+  if (o.json) {
+    const figures = Object.fromEntries(Object.entries(report.figures).map(([bot, f]) => [bot, { median: f.median, balancedMedian: f.balancedMedian, winRate: f.winRate }]));
+    await writeFile(o.json, `${JSON.stringify({ scenario: scenario.id, seeds, rivals: report.rivals, levers: report.levers, figures, ...(search ? { search } : {}) }, null, 2)}\n`);
+    console.log(`results: ${o.json}`);
+  }
+  return report.rivals.length === 0 && report.levers.length === 0 && searchOk ? 0 : 1;
+}
+
+async function runSearch(scenario: Scenario, o: BalanceArgs, rounds: number): Promise<SearchReport> {
+  const locale = cliLocale();
+  const runner = await startTrialRunner(o.workers, { scenario, rounds });
+  let progress: ReturnType<typeof startProgress> | null = null;
+  let search: SearchReport;
+  try {
+    search = await searchPlans({ scenario, evals: o.search, seeds: o.seeds, firstSeed: o.firstSeed }, runner, (done, total) => {
+      progress ??= startProgress(total, 'search');
+      progress.update(done);
+    });
+  } finally {
+    (progress as ReturnType<typeof startProgress> | null)?.stop();
+    await runner.close();
+  }
+  console.log('');
+  console.log(t(locale, 'search.heading', { scenario: scenario.id, evals: search.evals, train: search.trainSeeds, seeds: o.seeds, first: o.firstSeed }));
+  console.log(t(locale, 'search.result', { margin: search.medianMargin.toFixed(1), share: formatShare(search.winShare) }));
+  console.log(t(locale, 'search.plan'));
+  for (const [field, value] of Object.entries(search.changes)) console.log(`  ${field}: ${JSON.stringify(value)}`);
+  console.log(t(locale, search.medianMargin <= SEARCH_LIMIT ? 'search.ok' : 'search.exploit', { limit: SEARCH_LIMIT }));
+  return search;
 }
 
 async function main(argv: string[]): Promise<number> {
   try {
     let parsed;
     try {
-      parsed = parseArgs({ args: argv, allowPositionals: true, options: { seeds: { type: 'string' }, workers: { type: 'string' }, rounds: { type: 'string' } } });
+      parsed = parseArgs({
+        args: argv,
+        allowPositionals: true,
+        options: {
+          seeds: { type: 'string' },
+          workers: { type: 'string' },
+          rounds: { type: 'string' },
+          search: { type: 'string' },
+          'first-seed': { type: 'string' },
+          json: { type: 'string' },
+        },
+      });
     } catch (error) {
       throw new UsageError((error as Error).message);
     }
@@ -95,7 +159,9 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'balance') {
       const seeds = wholeNumber('seeds', parsed.values.seeds, 30, 1, 10_000);
       const workers = wholeNumber('workers', parsed.values.workers, Math.min(2, availableParallelism()), 1, 16);
-      return await balance(file, seeds, workers, parsed.values.rounds);
+      const search = wholeNumber('search', parsed.values.search, 0, 0, 100_000);
+      const firstSeed = wholeNumber('first-seed', parsed.values['first-seed'], 1, 0, 1_000_000_000);
+      return await balance(file, { seeds, workers, rounds: parsed.values.rounds, search, firstSeed, json: parsed.values.json });
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {
