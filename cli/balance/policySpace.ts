@@ -74,6 +74,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   int('priorityAccounts', 0, 6, 1),
   oneOf('tools', [true, false]),
   oneOf('negotiation', ['none', ...Object.keys(NEGOTIATION_BOTS)]),
+  oneOf('upgrades', ['qualified', 'any', 'none'] as const),
 ];
 
 function get(p: Policy, field: Field): unknown {

@@ -71,6 +71,8 @@ export const degenerateBots: Readonly<Record<string, Bot>> = {
     const d = balancedBot(v);
     return v.round <= v.scenario.rounds - 3 ? d : withoutSpending(d);
   },
+  // Plays the balanced plan but never sits down with a key account (bots/index.ts: no talks).
+  'never-negotiate': (v) => balancedBot(v),
   'hoard-contingency': (v) => {
     const d = defaultDecisions(v.market, v.scenario, v.firm);
     const budget = v.market.firms[v.firm]!.budget;

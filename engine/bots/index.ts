@@ -25,7 +25,7 @@ export const LEVER_BOT_IDS: readonly string[] = Object.keys(LEVER_BOTS);
  * The negotiation strategy each bot plays with key accounts whose contracts come up ('none': it
  * does not negotiate). Bots built on the reference policy negotiate as it does.
  */
-const BOT_NEGOTIATION: Readonly<Record<string, string>> = { random: 'none' };
+const BOT_NEGOTIATION: Readonly<Record<string, string>> = { random: 'none', 'never-negotiate': 'none' };
 
 export function botNegotiationStrategy(id: string): string {
   return BOT_NEGOTIATION[id] ?? REFERENCE_POLICY.negotiation;

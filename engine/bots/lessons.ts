@@ -21,8 +21,8 @@ const variant = (id: string, changes: Partial<Policy>) => ({ id, policy: withPol
 export const LESSONS: readonly LessonExperiment[] = [
   {
     id: 'value-selling',
-    follow: withPolicy({ negotiation: 'value-selling' }),
-    ignore: [{ id: 'discount-only', policy: withPolicy({ negotiation: 'discounting' }) }],
+    follow: ref,
+    ignore: [variant('discount-only', { negotiation: 'discounting' })],
   },
   { id: 'balanced-allocation', follow: ref, ignore: [variant('all-in-one', { seats: 'all-in-one' })] },
   {
@@ -36,7 +36,7 @@ export const LESSONS: readonly LessonExperiment[] = [
   { id: 'automation-long-tail', follow: ref, ignore: [variant('no-self-service', { automationFrom: 1_000_000 })] },
   { id: 'mediation', follow: ref, ignore: [variant('never-mediate', { mediationAbove: 100 })] },
   { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { ownerAccounts: ref.otherAccounts })] },
-  { id: 'upgrade-criteria', follow: ref, ignore: [] },
+  { id: 'upgrade-criteria', follow: ref, ignore: [variant('upgrade-anyone', { upgrades: 'any' }), variant('never-upgrade', { upgrades: 'none' })] },
   {
     id: 'incentive-variety',
     follow: ref,

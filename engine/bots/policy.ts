@@ -3,6 +3,7 @@ import { servedCustomers } from '../model/budget.ts';
 import type { Decisions, ExecutiveContact, IncentivePlan, RepPlan, TrainingPlan } from '../model/decisions.ts';
 import { defaultDecisions, kpiBaseline } from '../model/defaultDecisions.ts';
 import { trimToBudget } from '../model/trimToBudget.ts';
+import { upgradeCandidates } from '../model/round/upgrades.ts';
 import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../model/state.ts';
 import type { Bot, BotView } from './bot.ts';
 
@@ -61,6 +62,8 @@ export interface Policy {
   readonly tools: boolean;
   /** How the firm negotiates with key accounts whose contracts come up ('none': it does not). */
   readonly negotiation: string;
+  /** Long-tail customers proposed for key-account status: those who qualify, as many as allowed whoever they are, or none. */
+  readonly upgrades: 'qualified' | 'any' | 'none';
 }
 
 /** The reference manager: what the balanced bot plays. */
@@ -76,15 +79,15 @@ export const REFERENCE_POLICY: Policy = {
   trainingHours: 6,
   practiceHours: 2,
   coaching: true,
-  incentiveKinds: ['recognition', 'development'],
+  incentiveKinds: ['recognition', 'development', 'longTerm'],
   incentiveEvery: 2,
   moraleRescue: 58,
-  promotionPm: 1700,
+  promotionPm: 1300,
   channelPm: 1300,
   pricePm: [1000, 1000, 1000],
   maxDiscountBp: 500,
   targetPm: 1050,
-  automationFrom: 60,
+  automationFrom: 30,
   mediationAbove: 35,
   meetingHours: 6,
   renewalVisits: 6,
@@ -95,7 +98,8 @@ export const REFERENCE_POLICY: Policy = {
   priority: 'P2',
   priorityAccounts: 2,
   tools: true,
-  negotiation: 'none',
+  negotiation: 'value-selling',
+  upgrades: 'qualified',
 };
 
 /** Seats per territory: by potential, all in the biggest, or even. */
@@ -119,6 +123,15 @@ export function incentiveFor(policy: Policy, round: number): IncentiveKind | nul
   if (policy.incentiveEvery <= 0 || policy.incentiveKinds.length === 0) return null;
   if ((round - 1) % policy.incentiveEvery !== 0) return null;
   return policy.incentiveKinds[Math.floor((round - 1) / policy.incentiveEvery) % policy.incentiveKinds.length]!;
+}
+
+/** Customers to propose for key-account status in a territory. */
+function upgradesFor(policy: Policy, view: BotView, ti: number): number {
+  if (policy.upgrades === 'none') return 0;
+  const c = view.scenario.coefficients.customers;
+  const now = upgradeCandidates(view.market, c, view.firm, ti);
+  const allowed = Math.min(now.room, c.maxUpgradesPerRound);
+  return Math.min(allowed, policy.upgrades === 'any' ? allowed : now.qualified.length);
 }
 
 /** Whether supply is short now or publicly announced to be this round. */
@@ -202,6 +215,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
       channel: roundHalfEven((t.channel * policy.channelPm) / 1000),
       automation: servedCustomers(market, firm, ti) >= policy.automationFrom,
       target: roundHalfEven((kpiBaseline(market, scenario, firm, ti, round) * policy.targetPm) / 1000),
+      upgrades: upgradesFor(policy, view, ti),
     };
   });
 

@@ -1,4 +1,4 @@
-import { adbudg, powInt } from '../core/detMath.ts';
+import { adbudg, pow, powInt } from '../core/detMath.ts';
 import type { Coefficients } from './coefficients.ts';
 
 /** What a firm brings to one territory and segment in a round. */
@@ -82,4 +82,32 @@ export function takeUp(totalAttraction: number, a0: number): number {
 /** A0 such that `takeUpBp` of potential is taken up at total attraction `total`. */
 export function a0For(total: number, takeUpBp: number): number {
   return (total * (10_000 - takeUpBp)) / takeUpBp;
+}
+
+/** Each firm's attraction over the mean of the firms selling in a territory (0 where it does not sell). */
+export function relativeAttraction(attractions: readonly number[]): number[] {
+  let sum = 0;
+  let n = 0;
+  for (const a of attractions) {
+    if (a <= 0) continue;
+    sum += a;
+    n += 1;
+  }
+  const mean = n > 0 ? sum / n : 0;
+  return attractions.map((a) => (a <= 0 || mean <= 0 ? 0 : a / mean));
+}
+
+/**
+ * Share of wallet per firm in a territory: ((A_f / Ā) / ref_f)^k within [min, max], Ā the mean
+ * attraction of the firms selling there, ref_f the firm's relative attraction when the game
+ * began (‰). A firm's customers chose it for what it was; they buy more of their needs from it
+ * as it outshines its rivals by more than it did, and less as it falls behind.
+ */
+export function walletShares(attractions: readonly number[], refPm: readonly number[], c: Coefficients['demand']): number[] {
+  const k = c.walletExponentPm / 1000;
+  return relativeAttraction(attractions).map((r, fi) => {
+    if (r <= 0) return 0;
+    const ref = (refPm[fi] ?? 1000) > 0 ? refPm[fi]! / 1000 : 1;
+    return Math.min(c.walletMaxPm / 1000, Math.max(c.walletMinPm / 1000, pow(r / ref, k)));
+  });
 }

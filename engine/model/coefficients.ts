@@ -9,6 +9,15 @@ export interface Coefficients {
     readonly takeUpAtStartBp: number;
     /** Smallest share of potential a territory keeps however little anyone sells there. */
     readonly floorTakeUpBp: number;
+    /**
+     * Share of wallet: a long-tail customer buys (A_f / Ā)^k of its needs from its supplier f,
+     * k = walletExponentPm/1000, Ā the mean attraction of the firms selling in the territory,
+     * within walletMinPm–walletMaxPm. Customers multi-source, so price and effort move volume at
+     * once, not only when a customer switches.
+     */
+    readonly walletExponentPm: number;
+    readonly walletMinPm: number;
+    readonly walletMaxPm: number;
   };
   readonly effort: {
     /** Call-units a rep has in a round. */
@@ -79,11 +88,32 @@ export interface Coefficients {
     readonly renewalEarliestRounds: number;
     readonly renewalLatestRounds: number;
     readonly lateRenewalRivalBp: number;
-    readonly noRenewalChurnBp: number;
-    readonly upgradeHours: number;
-    readonly maxUpgradesPerTerritory: number;
+    /** Development stock (0–1000) moves this share of the way to what the round's development sustains. */
+    readonly developmentSpeedPm: number;
+    /** Effective development hours per 1,000 long-tail customers at which that target is half-way. */
+    readonly developmentHalfHours: number;
+    /** A top-decile customer qualifies for key-account status at this CSAT, once the stock reaches `upgradeStockMin`. */
+    readonly upgradeCsatMin: number;
+    readonly upgradeStockMin: number;
+    /** Development stock an upgrade uses up. */
+    readonly upgradeStockCost: number;
+    /** Customers a firm may propose for key-account status in a territory a round, and upgraded accounts it may hold there. */
+    readonly maxUpgradesPerRound: number;
+    readonly maxUpgradedPerTerritory: number;
     readonly upgradeRampRounds: number;
-    readonly upgradeRevenueMultiplePm: number;
+    /** CSAT an upgraded customer that did not qualify loses on arrival. */
+    readonly upgradeMisfitCsat: number;
+    /** Share of wallet an upgraded customer adds once it is looked after as a key account, ‰. */
+    readonly upgradeWalletGainPm: number;
+    /** A key account buys (careFloorPm + careSlopePm·CSAT)‰ of its contracted volume (1000‰ at CSAT 80, at most 1100‰). */
+    readonly careFloorPm: number;
+    readonly careSlopePm: number;
+    /** Below this CSAT a key account listens to rivals before its contract ends. */
+    readonly contestCsatBelow: number;
+    /** How decisively a buyer picks the best offer: chances ∝ U^contestSharpness. */
+    readonly contestSharpness: number;
+    /** The incumbent's hold on its account: its offer counts (1 + loyaltyPm/1000 · (CSAT − 50)/50) times (at least half). */
+    readonly loyaltyPm: number;
     readonly costToServeKaBp: number;
     readonly costToServeLtBp: number;
     readonly costToServeAutomatedBp: number;
@@ -97,9 +127,12 @@ export interface Coefficients {
     readonly moraleBase: number;
     readonly workloadPenalty: number;
     readonly unfairPenalty: number;
+    /** Morale points a round per 10 points of target above the band. */
     readonly stretchPenalty: number;
     readonly conflictPenaltyPm: number;
+    /** Morale points for a rep whose attainment lands within 90–110% of quota, and off it below 80%. */
     readonly attainmentBonus: number;
+    readonly missPenalty: number;
     readonly moraleSpeedPm: number;
     /** Incentives: ΔM*, half-life in rounds, effect ‰ on new / senior reps. */
     readonly incentives: {
@@ -109,8 +142,9 @@ export interface Coefficients {
     };
     readonly incentiveCostYuan: number;
     readonly habituationPm: number;
+    /** Chance a rep leaves in a round at morale 65, bp; it scales by 1 + attritionMoralePm/1000 per point of morale below 65 (within 0.4–3.5). */
     readonly attritionBaseBp: number;
-    readonly attritionMoraleBp: number;
+    readonly attritionMoralePm: number;
     readonly attritionOverloadBp: number;
     readonly attritionUnfairBp: number;
     readonly vacancyRounds: number;
@@ -118,9 +152,18 @@ export interface Coefficients {
     readonly rampRounds: number;
     readonly leaverRelationshipLoss: number;
     readonly leaverCsatLoss: number;
+    /** Latent skill a full course (trainingFullHours) adds, scaled by the room left: gain·(1 − skill/100). */
     readonly trainingGain: number;
+    readonly trainingFullHours: number;
     readonly trainingSpeedPm: number;
+    /** Coaching speeds the transfer of trained skill into practice, and lifts the coached rep's morale. */
     readonly coachingPm: number;
+    readonly coachingMorale: number;
+    /** Selling efficiency per skill point, ‰: efficiency = skillBase + skill·skillSlope (‰). */
+    readonly skillBasePm: number;
+    readonly skillSlopePm: number;
+    /** Incentives of the same kind within this many rounds habituate: each earlier one cuts the effect by habituationPm. */
+    readonly habituationRounds: number;
     readonly skillDecayHalfLife: number;
     readonly trainingCostYuan: number;
     readonly mediationPm: number;
@@ -131,6 +174,20 @@ export interface Coefficients {
   readonly kpi: {
     readonly weightsNew: KpiWeights;
     readonly weightsMature: KpiWeights;
+    /**
+     * How effort answers the target t against the baseline B (s = t/B − 1, σ the band):
+     * below the baseline effort drops by sandbagEffortPm‰ per unit of s; inside the band it rises
+     * to +bandEffortPm‰ at the band's top; past it, it falls by overStretchEffortPm‰ per unit,
+     * never below effortFloorPm‰.
+     */
+    readonly sandbagEffortPm: number;
+    readonly bandEffortPm: number;
+    readonly overStretchEffortPm: number;
+    readonly effortFloorPm: number;
+    /** The operating margin the profit KPI is measured against, bp. */
+    readonly marginTargetBp: number;
+    /** The baseline re-bases every this many rounds when the market has moved by more than the band. */
+    readonly rebaseRounds: number;
   };
   readonly competitors: {
     readonly brandReactionBp: number;
@@ -143,10 +200,18 @@ export interface Coefficients {
     readonly digitalExitRound: number;
     readonly smeFloorPm: number;
     readonly crossIndustryShareBp: number;
+    /** AI firms' offers for key accounts: the discount off their price when defending one they hold and when bidding for another, and the value their pitch shows, bp. */
+    readonly aiDefendDiscountBp: number;
+    readonly aiBidDiscountBp: number;
+    readonly aiOfferValueBp: number;
   };
   readonly finance: {
     /** Overheads a round per firm not tied to a budget line. */
     readonly overheadYuan: number;
+    /** Office, cars and administration a round per rep of the starting team. */
+    readonly overheadPerRepYuan: number;
+    /** Sales commission, bp of revenue. */
+    readonly commissionBp: number;
     readonly marketIntelligenceYuan: number;
     readonly toolkitYuan: number;
     readonly templatesYuan: number;
@@ -171,12 +236,12 @@ export interface KpiWeights {
 }
 
 export const DEFAULT_COEFFICIENTS: Coefficients = {
-  demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000 },
+  demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000, walletExponentPm: 800, walletMinPm: 500, walletMaxPm: 1500 },
   effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500 },
   attraction: {
     effortWeightPm: 6000,
     effortHalfHours: 300,
-    promoWeightPm: 2000,
+    promoWeightPm: 1600,
     promoHalfYuan: 60000,
     coverageWeightPm: 1500,
     relationshipWeightPm: 500,
@@ -211,20 +276,30 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     complaintRateBp: 200,
     complaintCsatLt: 5,
     complaintCsatKa: 10,
-    churnBaseBp: 150,
+    churnBaseBp: 60,
     churnMultiplierPm: [3000, 1500, 1000, 400],
-    switchingBp: 600,
+    switchingBp: 250,
     renewalEarliestRounds: 6,
     renewalLatestRounds: 3,
     lateRenewalRivalBp: 500,
-    noRenewalChurnBp: 6000,
-    upgradeHours: 16,
-    maxUpgradesPerTerritory: 2,
+    developmentSpeedPm: 300,
+    developmentHalfHours: 25,
+    upgradeCsatMin: 70,
+    upgradeStockMin: 300,
+    upgradeStockCost: 200,
+    maxUpgradesPerRound: 1,
+    maxUpgradedPerTerritory: 3,
     upgradeRampRounds: 4,
-    upgradeRevenueMultiplePm: 3000,
-    costToServeKaBp: 800,
-    costToServeLtBp: 700,
-    costToServeAutomatedBp: 350,
+    upgradeWalletGainPm: 500,
+    upgradeMisfitCsat: 10,
+    careFloorPm: 360,
+    careSlopePm: 8,
+    contestCsatBelow: 60,
+    contestSharpness: 3,
+    loyaltyPm: 400,
+    costToServeKaBp: 1000,
+    costToServeLtBp: 1000,
+    costToServeAutomatedBp: 500,
     automationYuanPerCustomer: 40,
     womPromoterPm: 20,
     womDetractorPm: 30,
@@ -235,9 +310,10 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     moraleBase: 65,
     workloadPenalty: 40,
     unfairPenalty: 25,
-    stretchPenalty: 20,
+    stretchPenalty: 6,
     conflictPenaltyPm: 300,
     attainmentBonus: 5,
+    missPenalty: 4,
     moraleSpeedPm: 300,
     incentives: {
       recognition: { moralePoints: 4, halfLifeRounds: 1, newRepPm: 1000, seniorRepPm: 1000 },
@@ -246,8 +322,8 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     },
     incentiveCostYuan: 3000,
     habituationPm: 600,
-    attritionBaseBp: 40,
-    attritionMoraleBp: 500,
+    attritionBaseBp: 150,
+    attritionMoralePm: 30,
     attritionOverloadBp: 100,
     attritionUnfairBp: 200,
     vacancyRounds: 2,
@@ -255,9 +331,14 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     rampRounds: 6,
     leaverRelationshipLoss: 20,
     leaverCsatLoss: 10,
-    trainingGain: 10,
+    trainingGain: 12,
+    trainingFullHours: 6,
     trainingSpeedPm: 300,
-    coachingPm: 1300,
+    coachingPm: 1600,
+    coachingMorale: 2,
+    skillBasePm: 400,
+    skillSlopePm: 8,
+    habituationRounds: 5,
     skillDecayHalfLife: 6,
     trainingCostYuan: 4000,
     mediationPm: 600,
@@ -268,6 +349,12 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
   kpi: {
     weightsNew: { coverage: 40, revenue: 25, newAccounts: 25, profit: 10, retention: 0, share: 0 },
     weightsMature: { coverage: 0, revenue: 20, newAccounts: 0, profit: 40, retention: 25, share: 15 },
+    sandbagEffortPm: 500,
+    bandEffortPm: 80,
+    overStretchEffortPm: 600,
+    effortFloorPm: 850,
+    marginTargetBp: 1200,
+    rebaseRounds: 3,
   },
   competitors: {
     brandReactionBp: 2500,
@@ -280,6 +367,9 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     digitalExitRound: 12,
     smeFloorPm: 750,
     crossIndustryShareBp: 1000,
+    aiDefendDiscountBp: 300,
+    aiBidDiscountBp: 500,
+    aiOfferValueBp: 400,
   },
-  finance: { overheadYuan: 30000, marketIntelligenceYuan: 20000, toolkitYuan: 15000, templatesYuan: 10000 },
+  finance: { overheadYuan: 30000, overheadPerRepYuan: 25000, commissionBp: 600, marketIntelligenceYuan: 20000, toolkitYuan: 15000, templatesYuan: 10000 },
 };

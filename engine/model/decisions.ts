@@ -21,6 +21,8 @@ export interface TerritorySpend {
   readonly automation: boolean;
   /** Revenue target (KPI) for the territory this round, yuan. */
   readonly target: number;
+  /** Long-tail customers proposed for key-account status this round (the biggest first; qualified ones before the rest). */
+  readonly upgrades: number;
 }
 
 export interface TrainingPlan {

@@ -5,11 +5,15 @@ import type { MarketState } from './state.ts';
 import { plannedTravel } from './budget.ts';
 import { trimToBudget } from './trimToBudget.ts';
 
-/** Last year's same-period revenue grown by b and moved by season: the KPI baseline for a round. */
-export function kpiBaseline(market: MarketState, scenario: Scenario, firm: number, territory: number, round: number): number {
+/**
+ * The KPI baseline for a round: last year's same-period revenue grown by b, moved by season and
+ * re-based when the market itself has moved by more than the band (kpi.ts, `rebasePm`).
+ */
+export function kpiBaseline(market: Pick<MarketState, 'firms' | 'territories'>, scenario: Scenario, firm: number, territory: number, round: number): number {
   const month = ((scenario.startMonth - 1 + round - 1) % 12) + 1;
   const season = (scenario.market.seasonPm[month - 1] ?? 1000) / (scenario.market.seasonPm[scenario.startMonth - 1] ?? 1000);
-  return roundHalfEven(market.firms[firm]!.lastYear[territory]! * (1 + scenario.market.baselineGrowthBp / 10_000) * season);
+  const rebase = (market.territories[territory]?.rebasePm ?? 1000) / 1000;
+  return roundHalfEven(market.firms[firm]!.lastYear[territory]! * (1 + scenario.market.baselineGrowthBp / 10_000) * season * rebase);
 }
 
 /**
@@ -37,6 +41,7 @@ export function defaultDecisions(market: MarketState, scenario: Scenario, firm: 
     channel: channel[k]!,
     automation: false,
     target: kpiBaseline(market, scenario, firm, ti, round),
+    upgrades: 0,
   }));
   return trimToBudget({
     reps,

@@ -1,3 +1,4 @@
+import type { Coefficients } from './coefficients.ts';
 import type { Scenario } from './scenario.ts';
 import type { FirmState } from './state.ts';
 
@@ -5,8 +6,10 @@ export function firmPresent(firm: Pick<FirmState, 'territories'>, territoryId: s
   return firm.territories.includes(territoryId);
 }
 
-/** Productivity of an average AI rep: skill 55, morale 65, no conflict (MODEL.md's effort formula). */
-export const AI_REP_EFFICIENCY = (0.5 + 55 / 200) * (0.7 + 0.006 * 65);
+/** Productivity of an average AI rep: skill 55, morale 65, no conflict (the effort formula of effort.ts). */
+export function aiRepEfficiency(c: Coefficients['team']): number {
+  return ((c.skillBasePm + 55 * c.skillSlopePm) / 1000) * (0.7 + 0.006 * 65);
+}
 
 /** Effective call-units an AI firm puts into a territory: its reps spread by potential. */
 export function aiEffort(scenario: Scenario, firm: FirmState, territoryId: string, reps: number): number {
@@ -19,7 +22,7 @@ export function aiEffort(scenario: Scenario, firm: FirmState, territoryId: strin
     if (t.id === territoryId) here = t.potential;
   }
   if (total === 0) return 0;
-  return ((reps * scenario.coefficients.effort.repCapacityHours * here) / total) * AI_REP_EFFICIENCY;
+  return ((reps * scenario.coefficients.effort.repCapacityHours * here) / total) * aiRepEfficiency(scenario.coefficients.team);
 }
 
 export function aiEffortPerK(scenario: Scenario, firm: FirmState, territoryId: string): number {

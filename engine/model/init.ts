@@ -1,10 +1,13 @@
 import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
 import { stream } from '../core/rng.ts';
-import { a0For, attraction, sharesBp } from './attraction.ts';
+import { a0For, attraction, relativeAttraction, sharesBp } from './attraction.ts';
 import { aiEffortPerK, firmPresent } from './firmPresence.ts';
 import { makeRep, seatReps } from './repGeneration.ts';
 import { SEGMENTS, type FirmKind, type Scenario } from './scenario.ts';
 import { segmentAttraction } from './segments.ts';
+import { accountVolume } from './round/accounts.ts';
+import { AI_CHANNEL_SHARE, AI_PROMOTION_SHARE } from './round/spendPlan.ts';
+import { adbudg } from '../core/detMath.ts';
 import type { AccountState, CustomerColumns, FirmState, MarketState, RepState, TerritoryState } from './state.ts';
 
 const START_COVERAGE: Readonly<Record<FirmKind, number>> = {
@@ -15,6 +18,34 @@ const START_COVERAGE: Readonly<Record<FirmKind, number>> = {
   sme: 500,
   'cross-industry': 100,
 };
+
+/** The default plan's promotion and channel, as shares of a team's budget, and its selling hours a rep (defaultDecisions). */
+const TEAM_PROMOTION_SHARE = 0.15;
+const TEAM_CHANNEL_SHARE = 0.1;
+const TEAM_SELLING_HOURS = 60;
+
+/** What a firm spends on a territory in a normal round: promotion and channel yuan, and call-units. */
+function normalSpend(scenario: Scenario, f: FirmState, territoryId: string): { promotion: number; channel: number; calls: number } {
+  if (!firmPresent(f, territoryId)) return { promotion: 0, channel: 0, calls: 0 };
+  const share = potentialShare(scenario, f, territoryId);
+  const spec = scenario.firms.find((x) => x.id === f.id)!;
+  if (f.kind === 'team') {
+    return { promotion: f.budget * TEAM_PROMOTION_SHARE * share, channel: f.budget * TEAM_CHANNEL_SHARE * share, calls: spec.reps * TEAM_SELLING_HOURS * share };
+  }
+  return { promotion: f.budget * AI_PROMOTION_SHARE * share, channel: f.budget * AI_CHANNEL_SHARE * share, calls: aiEffortPerK(scenario, f, territoryId) };
+}
+
+/** A territory's share of the potential of the territories a firm sells in. */
+function potentialShare(scenario: Scenario, f: Pick<FirmState, 'territories'>, territoryId: string): number {
+  let total = 0;
+  let here = 0;
+  for (const t of scenario.territories) {
+    if (!firmPresent(f, t.id)) continue;
+    total += t.potential;
+    if (t.id === territoryId) here = t.potential;
+  }
+  return total > 0 ? here / total : 0;
+}
 
 /** Size of long-tail customers: a heavy tail in 1–10 so the top fifth buys about half. */
 function customerSize(u: number): number {
@@ -56,13 +87,42 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
       tools: { toolkit: false, templates: false, automated: [] },
       ai: { pushRounds: scenario.territories.map(() => 0), campaignRounds: 0, roundsBelowCost: 0, exited: false },
       lastYear: scenario.territories.map(() => 0),
-      totals: { revenue: 0, profit: 0, newAccounts: 0, lostAccounts: 0, leavers: 0, hires: 0, greenWeeks: 0, weeks: 0, skillGain: 0 },
+      totals: {
+        revenue: 0,
+        profit: 0,
+        newAccounts: 0,
+        lostAccounts: 0,
+        leavers: 0,
+        hires: 0,
+        greenWeeks: 0,
+        weeks: 0,
+        skillGain: 0,
+        skillStart: meanSkill(reps),
+        baseline: 0,
+        kpiScore: 0,
+      },
     };
   });
 
+  // Awareness and coverage start where each firm's normal spending holds them (the steady state
+  // of their Vidale–Wolfe stocks): last year's firm had been working this way for a while, so the
+  // baseline and round 1 describe the same market. The digital entrant is still building up.
   const territories: TerritoryState[] = scenario.territories.map((t) => {
-    const coverage = firms.map((f) => (firmPresent(f, t.id) ? START_COVERAGE[f.kind] : 0));
-    const awareness = firms.map((f) => (firmPresent(f, t.id) ? roundHalfEven(f.brand * 0.7) : 0));
+    const perK = Math.max(1, SEGMENTS.reduce((n, s) => n + t.customers[s], 0)) / 1000;
+    const normal = firms.map((f) => normalSpend(scenario, f, t.id));
+    const coverage = firms.map((f, fi) => {
+      if (!firmPresent(f, t.id)) return 0;
+      if (f.kind === 'digital') return START_COVERAGE[f.kind];
+      const push = normal[fi]!.channel / c.effort.callCostYuan + normal[fi]!.calls;
+      return roundHalfEven(1000 * adbudg(push / perK, c.stocks.coverageHalf, 1));
+    });
+    const awareness = firms.map((f, fi) => {
+      if (!firmPresent(f, t.id)) return 0;
+      if (f.kind === 'digital') return roundHalfEven(f.brand * 0.7);
+      const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(normal[fi]!.promotion / perK, c.attraction.promoHalfYuan, 2);
+      const decay = c.stocks.awarenessDecayPm / 1000;
+      return gain + decay > 0 ? roundHalfEven((1000 * gain) / (gain + decay)) : 0;
+    });
     return {
       id: t.id,
       tier: t.tier,
@@ -72,8 +132,11 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
       policyPm: t.policyPm,
       awareness,
       coverage,
+      development: firms.map(() => 0),
       shareHistory: [],
       a0: 0,
+      rebasePm: 1000,
+      walletRefPm: firms.map(() => 1000),
     };
   });
 
@@ -87,7 +150,9 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
       brand: f.brand,
       pricePm: f.pricePm[t.tier - 1]!,
       effortPerK: firmPresent(f, t.id) ? aiEffortPerK(scenario, f, t.id) / perK : 0,
-      promoPerK: 0,
+      // What each firm spends on promotion in a normal round (AI firms their share of budget, a
+      // team the default plan's 15%), so round 1 starts from the market the baseline describes.
+      promoPerK: firmPresent(f, t.id) ? normalSpend(scenario, f, t.id).promotion / perK : 0,
       coverage: t.coverage[firms.indexOf(f)]!,
       service: f.service,
       quality: f.quality,
@@ -123,7 +188,12 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
     const scaled = apportion(ltDemand * 1000, raw);
     scaled.forEach((s, k) => (columns.size[firstIndex + k] = s));
     const shares = sharesBp(base);
-    return { ...t, a0: roundHalfEven(a0For(total, c.demand.takeUpAtStartBp) * 1000), shareHistory: [shares] };
+    // Every firm that sells here, active or not yet, measured against the firms active now.
+    const potential = firms.map((f, fi) => (firmPresent(f, t.id) ? attraction(inputs[fi]!, c.attraction.priceExponent[t.tier - 1]!, t.premiumPm, c.attraction) : 0));
+    const active = relativeAttraction(base);
+    const meanActive = base.reduce((a, b) => a + b, 0) / Math.max(1, base.filter((b) => b > 0).length);
+    const walletRefPm = potential.map((a, fi) => (base[fi]! > 0 ? roundHalfEven(active[fi]! * 1000) : a > 0 && meanActive > 0 ? roundHalfEven((a / meanActive) * 1000) : 1000));
+    return { ...t, a0: roundHalfEven(a0For(total, c.demand.takeUpAtStartBp) * 1000), shareHistory: [shares], walletRefPm };
   });
 
   const accounts: AccountState[] = scenario.keyAccounts.map((k) => ({
@@ -153,6 +223,14 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
   return withLastYear(market, scenario, month);
 }
 
+/** The mean of every rep's three skills, in hundredths of a point. */
+export function meanSkill(reps: readonly Pick<RepState, 'skills'>[]): number {
+  if (reps.length === 0) return 0;
+  let sum = 0;
+  for (const r of reps) sum += r.skills.prospecting + r.skills.negotiation + r.skills.accountManagement;
+  return Math.round((sum * 100) / (3 * reps.length));
+}
+
 /** Shifts every rep's morale so the team's average is `average`, keeping each rep's spread. */
 function withMorale(reps: readonly RepState[], average: number): RepState[] {
   if (reps.length === 0) return [];
@@ -169,7 +247,7 @@ function withLastYear(market: MarketState, scenario: Scenario, month: number): M
       let units = 0;
       const cols = market.customers;
       for (let i = 0; i < cols.size.length; i++) if (cols.territory[i] === ti && cols.supplier[i] === fi) units += cols.size[i]! / 1000;
-      for (const a of market.accounts) if (a.territory === t.id && a.supplier === fi) units += a.volume;
+      for (const a of market.accounts) if (a.territory === t.id && a.supplier === fi) units += accountVolume(a, 0, scenario.coefficients.customers);
       const growth = 1 + scenario.market.baselineGrowthBp / 10_000;
       return roundHalfEven(((units * season * f.pricePm[t.tier - 1]!) / 1000) * listPrice / growth);
     });

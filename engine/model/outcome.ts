@@ -51,6 +51,8 @@ export interface ProfitAndLoss {
   readonly expedite: number;
   readonly hiring: number;
   readonly costToServe: number;
+  /** Sales commission on the round's revenue. */
+  readonly commission: number;
   readonly profit: number;
 }
 

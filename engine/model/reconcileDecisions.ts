@@ -17,7 +17,11 @@ export function reconcileDecisions(d: Decisions, market: MarketState, scenario: 
     if (!plan) return fallback.reps.find((p) => p.rep === r.id)!;
     return f.territories.includes(plan.territory) ? plan : { ...plan, territory: r.territory };
   });
-  const territories = fallback.territories.map((t) => d.territories.find((x) => x.territory === t.territory) ?? t);
+  // A proposal for key-account status is a decision of its round: it is not carried over.
+  const territories = fallback.territories.map((t) => {
+    const kept = d.territories.find((x) => x.territory === t.territory);
+    return kept ? { ...kept, upgrades: 0 } : t;
+  });
   const here = new Set(f.reps.map((r) => r.id));
   const reconciled: Decisions = {
     ...d,

@@ -27,10 +27,16 @@ export interface TerritoryState {
   /** Per firm, 0–1000. */
   readonly awareness: readonly number[];
   readonly coverage: readonly number[];
+  /** Per firm, 0–1000: development work on the top long-tail customers, the stock upgrades draw on. */
+  readonly development: readonly number[];
   /** Per firm: share of this territory's sales (LT + KA units) in bp, the last three rounds, newest last. */
   readonly shareHistory: readonly (readonly number[])[];
   /** A0 of the take-up curve, fixed at the start so 85% of potential is taken up. */
   readonly a0: number;
+  /** Per firm: its attraction over the territory's mean when the game began, ‰ — where its share of wallet is 1. */
+  readonly walletRefPm: readonly number[];
+  /** The KPI baseline's market index, ‰ (1000 at the start): re-based when the market moves past the band. */
+  readonly rebasePm: number;
 }
 
 export interface Skills {
@@ -135,7 +141,14 @@ export interface FirmTotals {
   /** Weeks (ticks) with the KPI light green, and weeks counted. */
   readonly greenWeeks: number;
   readonly weeks: number;
+  /** Skill points gained by the reps (net of what leavers took and hires lacked), for the record. */
   readonly skillGain: number;
+  /** The team's mean skill at the start, hundredths of a point: what the skill metric measures against. */
+  readonly skillStart: number;
+  /** KPI baselines of the rounds played, summed: what the scorecard measures revenue and profit against. */
+  readonly baseline: number;
+  /** Stage-weighted KPI scores of the rounds played (mean over territories, hundredths), summed. */
+  readonly kpiScore: number;
 }
 
 export interface AccountState {

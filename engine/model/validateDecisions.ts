@@ -101,11 +101,12 @@ export function validateDecisions(input: unknown, market: MarketState, scenario:
     const path = `territories[${i}]`;
     if (!isObject(t)) return reject('field.object', {}, path);
     const e =
-      keys(t, ['territory', 'promotion', 'channel', 'automation', 'target'], path) ??
+      keys(t, ['territory', 'promotion', 'channel', 'automation', 'target', 'upgrades'], path) ??
       int(t.promotion, `${path}.promotion`, 0, MAX_MONEY) ??
       int(t.channel, `${path}.channel`, 0, MAX_MONEY) ??
       bool(t.automation, `${path}.automation`) ??
-      int(t.target, `${path}.target`, 0, 100 * MAX_MONEY);
+      int(t.target, `${path}.target`, 0, 100 * MAX_MONEY) ??
+      int(t.upgrades, `${path}.upgrades`, 0, scenario.coefficients.customers.maxUpgradesPerRound);
     if (e) return e;
     if (typeof t.territory !== 'string' || !f.territories.includes(t.territory)) {
       return reject('decisions.unknown-territory', { value: String(t.territory) }, `${path}.territory`);

@@ -117,6 +117,11 @@ export function forkSession(header: LogHeader, stored: readonly EventEnvelope[],
       continue;
     }
     if (!command) continue;
+    // A bot team's talks are played by the engine when the round closes, in the branch as in the original.
+    if (command.type === 'StartNegotiation' || command.type === 'NegotiationMove') {
+      const by = command.team;
+      if (teams.some((t) => t.id === by && t.bot)) continue;
+    }
     if (change && isLaterMove(e, o.team, change) && change.later === 'drop') {
       notes.push({ seq: e.seq, round: e.round, type: e.type, team: o.team, code: 'fork.move-dropped' });
       continue;

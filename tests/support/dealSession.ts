@@ -5,13 +5,14 @@ import { sessionDriver } from './teamSession.ts';
 /**
  * A finished workshop session where team t1 (beside a balanced AI team) negotiates the first
  * key-account renewal to its end with the value-selling bot's moves, then plays two more rounds.
- * The seed is in the header; `round` is the negotiation's round.
+ * The seed (one where t1's deal wins the account's contest) is in the header; `round` is the
+ * negotiation's round.
  */
-export function dealSession(seed = 'deal-fork') {
+export function dealSession(seed = 'deal-fork-58') {
   const { s, as, fac, create, scenario } = sessionDriver(seed);
   create([
     { id: 't1', name: 'One', firm: 'team-1' },
-    { id: 'ai', name: 'AI', firm: 'team-2', bot: 'balanced' },
+    { id: 'ai', name: 'AI', firm: 'team-2', bot: 'never-negotiate' },
   ]);
   const team = as({ kind: 'team', id: 't1' });
   const account = [...scenario.keyAccounts].sort((a, b) => a.contractEnd - b.contractEnd)[0]!;

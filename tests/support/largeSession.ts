@@ -23,7 +23,7 @@ const TEAMS = [
  */
 export function largeSession(seed = 'large-replay') {
   const { s, as, fac, create, scenario } = sessionDriver(seed);
-  create([...TEAMS.map((x, i) => ({ id: x.id, name: x.name, firm: `team-${i + 1}` })), { id: 'ai', name: 'AI', firm: 'team-8', bot: 'balanced' }]);
+  create([...TEAMS.map((x, i) => ({ id: x.id, name: x.name, firm: `team-${i + 1}` })), { id: 'ai', name: 'AI', firm: 'team-8', bot: 'never-negotiate' }]);
   for (const x of TEAMS) for (const m of ['a', 'b']) as({ kind: 'team', id: x.id })({ type: 'JoinTeam', team: x.id, member: `${x.id}-${m}` });
   for (let round = 1; round <= scenario.rounds; round++) {
     fac({ type: 'OpenRound' });

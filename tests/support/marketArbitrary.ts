@@ -48,6 +48,8 @@ export interface TeamRecipe {
   readonly promotion: readonly number[];
   readonly channel: readonly number[];
   readonly automation: readonly boolean[];
+  /** Customers proposed for key-account status per territory (0 or 1). */
+  readonly upgrades: readonly number[];
   /** Target per territory, ‰ of the KPI baseline. */
   readonly targetPm: readonly number[];
   /** Travel line, ‰ of what the planned calls cost. */
@@ -80,6 +82,7 @@ export const teamRecipe: fc.Arbitrary<TeamRecipe> = fc.record({
   promotion: fc.array(fc.integer({ min: 0, max: 80_000 }), { minLength: 6, maxLength: 6 }),
   channel: fc.array(fc.integer({ min: 0, max: 50_000 }), { minLength: 6, maxLength: 6 }),
   automation: fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+  upgrades: fc.array(fc.integer({ min: 0, max: 1 }), { minLength: 6, maxLength: 6 }),
   targetPm: fc.array(fc.integer({ min: 0, max: 2000 }), { minLength: 6, maxLength: 6 }),
   travelPm: fc.integer({ min: 0, max: 1300 }),
   contingency: fc.integer({ min: 0, max: 60_000 }),
@@ -128,6 +131,7 @@ export function perturbedDecisions(market: MarketState, scenario: Scenario, firm
       channel: recipe.channel[k]!,
       automation: recipe.automation[k]!,
       target: roundHalfEven((kpiBaseline(market, scenario, firm, ti, round) * recipe.targetPm[k]!) / 1000),
+      upgrades: recipe.upgrades[k] ?? 0,
     };
   });
   const repAt = (n: number) => f.reps[n % Math.max(1, f.reps.length)];

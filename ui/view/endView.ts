@@ -9,7 +9,7 @@ import { teamContext } from './session.ts';
 const PERSPECTIVES: readonly (readonly [string, readonly string[]])[] = [
   ['financial', ['revenue', 'profit', 'terminal']],
   ['customer', ['share', 'csatRetention']],
-  ['process', ['kpiGreen']],
+  ['process', ['kpiScore']],
   ['learning', ['morale', 'repRetention', 'skillGain']],
 ];
 

@@ -83,7 +83,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
   const costs: [string, number][] = [
     ['cogs', p.cogs], ['salaries', p.salaries], ['overhead', p.overhead], ['travel', p.travel], ['promotion', p.promotion],
     ['channel', p.channel], ['automation', p.automation], ['incentives', p.incentives], ['training', p.training], ['tools', p.tools],
-    ['mediation', p.mediation], ['expedite', p.expedite], ['hiring', p.hiring], ['costToServe', p.costToServe],
+    ['mediation', p.mediation], ['expedite', p.expedite], ['hiring', p.hiring], ['costToServe', p.costToServe], ['commission', p.commission],
   ];
 
   const f = us.funnel;

@@ -29,6 +29,8 @@ export const lessonsMessages: MessageCatalog = {
     'change.same-kind': 'the same incentive every time',
     'change.same-kind-every-round': 'the same incentive every round',
     'change.p1-everything': 'P1 on every account, every round',
+    'change.upgrade-anyone': 'proposes its biggest customers for key-account status whether they qualify or not',
+    'change.never-upgrade': 'never upgrades a customer',
     'change.none': 'no experiment yet',
     'lessons.usage':
       'usage: npm run lessons -- --scenario <id|file> [--seeds <n>] [--first-seed <s>] [--workers <n>] [--lesson <id,...>] [--no-elasticities] [--json <out.json>] [--lang zh-CN|zh-TW|en]',
@@ -87,6 +89,8 @@ export const lessonsMessages: MessageCatalog = {
     'change.same-kind': '每次都用同一种激励',
     'change.same-kind-every-round': '每轮都发同一种激励',
     'change.p1-everything': '每轮对所有大客户都申请P1',
+    'change.upgrade-anyone': '不论是否达标，都把最大的客户升级为大客户',
+    'change.never-upgrade': '从不升级客户',
     'change.none': '尚无对照实验',
     'lessons.usage':
       '用法：npm run lessons -- --scenario <编号|文件> [--seeds <数量>] [--first-seed <种子>] [--workers <数量>] [--lesson <编号,...>] [--no-elasticities] [--json <输出.json>] [--lang zh-CN|zh-TW|en]',
@@ -145,6 +149,8 @@ export const lessonsMessages: MessageCatalog = {
     'change.same-kind': '每次都用同一種激勵',
     'change.same-kind-every-round': '每輪都發同一種激勵',
     'change.p1-everything': '每輪對所有大客戶都申請P1',
+    'change.upgrade-anyone': '不論是否達標，都把最大的客戶升級為大客戶',
+    'change.never-upgrade': '從不升級客戶',
     'change.none': '尚無對照實驗',
     'lessons.usage':
       '用法：npm run lessons -- --scenario <編號|檔案> [--seeds <數量>] [--first-seed <種子>] [--workers <數量>] [--lesson <編號,...>] [--no-elasticities] [--json <輸出.json>] [--lang zh-CN|zh-TW|en]',

@@ -1,17 +1,24 @@
 import { powInt } from '../../core/detMath.ts';
 import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
+import type { Coefficients } from '../coefficients.ts';
 import type { AccountNegotiation } from '../decisions.ts';
 import type { AccountState } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
-import { churnMultiplierPm } from './customerFlow.ts';
 import { priceOf } from './market.ts';
 
-/** Volume an account orders this round: contracted volume, upgraded accounts ramping up to their multiple. */
-export function accountVolume(a: Pick<AccountState, 'volume' | 'upgradedRound'>, round: number, rampRounds: number, multiplePm: number): number {
-  if (a.upgradedRound === 0) return a.volume;
-  const progress = Math.min(1, (round - a.upgradedRound) / rampRounds);
-  return a.volume * (1 + ((multiplePm - 1000) / 1000) * progress);
+/**
+ * Units an account orders this round: its contracted volume, moved by how well it is looked
+ * after — (careFloorPm + careSlopePm·CSAT)‰, full volume at CSAT 80, less when neglected — and,
+ * for an account upgraded from the long tail, its share of wallet growing by
+ * upgradeWalletGainPm over upgradeRampRounds as its relationship reaches 50.
+ */
+export function accountVolume(a: Pick<AccountState, 'volume' | 'upgradedRound' | 'csat' | 'relationship'>, round: number, c: Coefficients['customers']): number {
+  const care = Math.min(1100, c.careFloorPm + c.careSlopePm * a.csat) / 1000;
+  if (a.upgradedRound === 0) return a.volume * care;
+  // The wallet grows only as the relationship does: an account nobody looks after stays as it was.
+  const progress = Math.min(1, (round - a.upgradedRound) / c.upgradeRampRounds) * Math.min(1, a.relationship / 50);
+  return a.volume * (1 + (c.upgradeWalletGainPm / 1000) * progress) * care;
 }
 
 /** The price a firm would hold an account at: its tier price less half its discount allowance. */
@@ -23,10 +30,8 @@ function offerPrice(w: Work, ctx: RoundContext, fi: number, tier: number): numbe
 
 /**
  * Key accounts: relationships built by the owner's hours and executive contact, renewal
- * preparation 6 to 3 rounds ahead, and the renewal contest at contract end. When teams
- * negotiated for the account this round, it takes the best offer (chooseOffer); otherwise it
- * weighs each contender's price, service, relationship and preparation against how satisfied
- * the account is with its supplier, and an unprepared incumbent loses it with MODEL.md's 60%.
+ * preparation 6 to 3 rounds ahead, and the renewal contest (contest()) at contract end — or
+ * earlier, when a neglected account hears rivals out.
  */
 export function keyAccounts(w: Work, ctx: RoundContext): void {
   const c = ctx.c;
@@ -63,115 +68,135 @@ export function keyAccounts(w: Work, ctx: RoundContext): void {
       });
     }
     const talks = ctx.negotiations.filter((n) => n.account === a.id);
-    if (ctx.round >= a.contractEnd || a.supplier < 0) {
-      if (talks.some((n) => n.deal)) chooseOffer(w, ctx, a, ai, t.tier, talks);
-      else renew(w, ctx, a, ai, t.tier, new Set(talks.map((n) => n.firm)));
-    }
-    ctx.accountUnits[ai] = a.supplier >= 0
-      ? accountVolume(a, ctx.round, c.customers.upgradeRampRounds, c.customers.upgradeRevenueMultiplePm)
-      : 0;
+    // A neglected account listens to rivals before its contract ends: the lower its CSAT, the
+    // likelier a rival gets a hearing this round (one draw a round from its own stream).
+    const contested =
+      a.supplier >= 0 && a.csat < c.customers.contestCsatBelow && ctx.round < a.contractEnd
+        ? stream(ctx.seed, 'accounts', a.id, ctx.round, 'contest').next() < (c.customers.contestCsatBelow - a.csat) / c.customers.contestCsatBelow
+        : false;
+    if (ctx.round >= a.contractEnd || a.supplier < 0 || contested) contest(w, ctx, a, ai, t.tier, talks, contested && ctx.round < a.contractEnd);
+    ctx.accountUnits[ai] = a.supplier >= 0 ? accountVolume(a, ctx.round, c.customers) : 0;
   });
 }
 
-/** The renewal contest without a negotiated deal; `excluded` firms negotiated and failed. */
-function renew(w: Work, ctx: RoundContext, a: Work['accounts'][number], ai: number, tier: number, excluded: ReadonlySet<number>): void {
-  const c = ctx.c;
-  const e = c.attraction.priceExponent[tier - 1]!;
-  const incumbent = a.supplier;
-  // Only firms that prepared can take an account from its supplier; AI firms always court the
-  // accounts in their territories, at a standard level of preparation.
-  const AI_PREPARATION = 2;
-  const prepOf = (fi: number) => (ctx.decisions[fi] ? a.preparation[fi]! : Math.max(a.preparation[fi]!, AI_PREPARATION));
-  const value = w.firms.map((f, fi) => {
-    if (!f.active || !f.territories.includes(a.territory) || excluded.has(fi)) return 0;
-    if (fi !== incumbent && prepOf(fi) === 0) return 0;
-    const price = offerPrice(w, ctx, fi, tier);
-    const rel = fi === incumbent ? a.relationship : Math.min(60, prepOf(fi) * 10);
-    const campaign = f.kind === 'group' && f.ai.campaignRounds > 0 ? c.competitors.groupCampaignBoostPm / 1000 : 1;
-    const prep = 1 + 0.15 * Math.min(4, prepOf(fi));
-    return powInt(1000 / price, e) * (1 + f.service / 1000) * (1 + rel / 100) * prep * campaign;
-  });
-  // A prepared incumbent defends with the account's satisfaction: rivals' bids count by
-  // MODEL.md's churn multiplier for its CSAT (×0.4 at 80 and over, ×3 under 40).
-  if (incumbent >= 0) {
-    const mult = churnMultiplierPm(a.csat, c.customers.churnMultiplierPm) / 1000;
-    for (let fi = 0; fi < value.length; fi++) if (fi !== incumbent) value[fi]! *= mult;
-  }
-  const unprepared = incumbent >= 0 && prepOf(incumbent) === 0;
-  if (unprepared) {
-    for (let fi = 0; fi < value.length; fi++) if (fi !== incumbent) value[fi]! *= 1 + c.customers.lateRenewalRivalBp / 10_000;
-  }
-  const dice = stream(ctx.seed, 'accounts', a.id, ctx.round);
-  const u = dice.next();
-  let winner: number;
-  const rivals = value.map((v, fi) => (fi === incumbent ? 0 : v));
-  const bestRival = rivals.indexOf(Math.max(...rivals));
-  if (incumbent >= 0 && unprepared) {
-    winner = u < c.customers.noRenewalChurnBp / 10_000 && rivals[bestRival]! > 0 ? bestRival : incumbent;
-  } else {
-    const total = value.reduce((s, v) => s + v, 0);
-    let x = u * total;
-    winner = value.findLastIndex((v) => v > 0);
-    for (let fi = 0; fi < value.length; fi++) {
-      x -= value[fi]!;
-      if (x < 0 && value[fi]! > 0) {
-        winner = fi;
-        break;
-      }
-    }
-  }
-  if (winner < 0) return;
-  if (winner === incumbent) ctx.accountEvents[ai] = 'renewed';
-  else {
-    ctx.accountEvents[ai] = incumbent >= 0 ? 'lost' : 'won';
-    a.relationship = Math.min(60, 30 + prepOf(winner) * 10);
-    a.csat = 70;
-    a.owner = w.firms[winner]!.reps.find((r) => r.territory === a.territory)?.id ?? '';
-  }
-  a.supplier = winner;
-  a.pricePm = offerPrice(w, ctx, winner, tier);
-  a.contractEnd = ctx.round + 12;
-  a.preparation = a.preparation.map(() => 0);
+/** One contender's offer as the buyer weighs it. */
+interface Offer {
+  readonly firm: number;
+  /** Price the buyer pays, net of what concessions are worth to it, ‰ of list. */
+  readonly pricePm: number;
+  /** Price the seller books, ‰ of list. */
+  readonly bookedPm: number;
+  readonly relationship: number;
+  /** Value the seller showed the buyer, bp (a negotiation's perceived value; an AI's standard pitch). */
+  readonly valueBp: number;
+  readonly trust: number;
+  readonly preparation: number;
+  readonly deal: AccountNegotiation | null;
 }
 
 /**
- * The account signs the best deal a team closed with its buyer. The buyer agreed to each deal
- * knowing its alternative (the persona's rival offer), so the AI firms are already in the
- * comparison; between several teams' deals it weighs price net of what the concessions are
- * worth, the value it was shown, the relationship and trust.
+ * The contest for an account whose contract ends (or that has no supplier, or that is neglected
+ * enough to hear rivals out mid-contract). Every firm in the territory may offer: a team through
+ * the deal it negotiated (one that failed is out), an incumbent team without talks at its tier
+ * price less half its discount allowance; AI firms defend what they hold and bid, prepared, for
+ * what they do not (only the strongest of them bids). The buyer weighs each offer —
+ *   U = (1000·(1 + value)/price)^e · (1 + service) · (1 + relationship/100) · (1 + trust/500)
+ *       · (1 + 0.15·preparation) · campaign · loyalty
+ * (the incumbent's: 1 + loyaltyPm·(CSAT − 50)/50, at least 0.5)
+ * — value for money first: the value a seller made the buyer see raises what its price is
+ * worth, (1000·(1 + value)/price)^e, as the deck's value selling says — and chooses by lot with
+ * chances ∝ U^contestSharpness: the best offer usually wins, a close second sometimes does. An incumbent that never prepared the renewal weighs half its
+ * relationship, and its rivals' offers count 5% more.
  */
-function chooseOffer(
+function contest(
   w: Work,
   ctx: RoundContext,
   a: Work['accounts'][number],
   ai: number,
   tier: number,
   talks: readonly AccountNegotiation[],
+  midContract: boolean,
 ): void {
-  const e = ctx.c.attraction.priceExponent[tier - 1]!;
+  const c = ctx.c;
+  const k = c.competitors;
+  const e = c.attraction.priceExponent[tier - 1]!;
   const incumbent = a.supplier;
-  const value = w.firms.map((f, fi) => {
-    const talk = talks.find((n) => n.firm === fi && n.deal);
-    if (!talk || !f.active) return 0;
-    const rel = fi === incumbent ? a.relationship : Math.min(60, a.preparation[fi]! * 10);
-    const price = Math.max(1, talk.pricePm - talk.concessionValuePm);
-    return powInt(1000 / price, e) * (1 + f.service / 1000) * (1 + rel / 100) * (1 + talk.perceivedValueBp / 10_000) * (1 + talk.trust / 500);
+  const AI_PREPARATION = 2;
+  const offers: Offer[] = [];
+  w.firms.forEach((f, fi) => {
+    if (!f.active || !f.territories.includes(a.territory)) return;
+    const talk = talks.find((n) => n.firm === fi);
+    const isTeam = ctx.decisions[fi] !== null && ctx.decisions[fi] !== undefined;
+    if (talk && !talk.deal) return;
+    const prep = isTeam ? a.preparation[fi]! : Math.max(a.preparation[fi]!, AI_PREPARATION);
+    const rel = fi === incumbent ? a.relationship : Math.min(60, prep * 10);
+    if (talk) {
+      const price = Math.max(1, talk.pricePm - talk.concessionValuePm);
+      offers.push({ firm: fi, pricePm: price, bookedPm: Math.round(talk.netPricePm), relationship: rel, valueBp: talk.perceivedValueBp, trust: talk.trust, preparation: prep, deal: talk });
+      return;
+    }
+    if (isTeam) {
+      // A team that did not negotiate renews its own account passively, and bids for no other.
+      if (fi !== incumbent) return;
+      const price = offerPrice(w, ctx, fi, tier);
+      offers.push({ firm: fi, pricePm: price, bookedPm: price, relationship: rel, valueBp: 0, trust: 0, preparation: prep, deal: null });
+      return;
+    }
+    const list = priceOf(w, ctx, fi, tier);
+    const price = Math.round(list * (1 - (fi === incumbent ? k.aiDefendDiscountBp : k.aiBidDiscountBp) / 10_000));
+    offers.push({ firm: fi, pricePm: price, bookedPm: price, relationship: rel, valueBp: k.aiOfferValueBp, trust: 0, preparation: prep, deal: null });
   });
-  let winner = -1;
-  value.forEach((v, fi) => {
-    if (v > 0 && (winner < 0 || v > value[winner]!)) winner = fi;
+  // Of the AI firms that do not hold the account, only the one with the best offer bids: a key
+  // account hears its incumbent, the teams that negotiated and one rival.
+  const aiRivals = offers.filter((o) => o.firm !== incumbent && o.deal === null && !(ctx.decisions[o.firm] ?? null));
+  if (aiRivals.length > 1) {
+    const strength = (o: Offer) => powInt((1000 * (1 + o.valueBp / 10_000)) / o.pricePm, e) * (1 + w.firms[o.firm]!.service / 1000);
+    const strongest = aiRivals.reduce((b, o) => (strength(o) > strength(b) ? o : b));
+    for (const o of aiRivals) if (o !== strongest) offers.splice(offers.indexOf(o), 1);
+  }
+  if (offers.length === 0) return;
+  const unprepared = !midContract && incumbent >= 0 && a.preparation[incumbent] === 0 && ctx.decisions[incumbent] !== null && ctx.decisions[incumbent] !== undefined;
+  const sharp = c.customers.contestSharpness;
+  const weights = offers.map((o) => {
+    const f = w.firms[o.firm]!;
+    const own = o.firm === incumbent;
+    const rel = own && unprepared ? o.relationship / 2 : o.relationship;
+    const campaign = f.kind === 'group' && f.ai.campaignRounds > 0 ? k.groupCampaignBoostPm / 1000 : 1;
+    // A satisfied account leans to its incumbent, an unhappy one away from it.
+    const loyalty = own ? Math.max(0.5, 1 + (c.customers.loyaltyPm / 1000) * ((a.csat - 50) / 50)) : unprepared ? 1 + c.customers.lateRenewalRivalBp / 10_000 : 1;
+    const u =
+      powInt((1000 * (1 + o.valueBp / 10_000)) / o.pricePm, e) *
+      (1 + f.service / 1000) *
+      (1 + rel / 100) *
+      (1 + o.trust / 500) *
+      (1 + 0.15 * Math.min(4, o.preparation)) *
+      campaign *
+      loyalty;
+    return powInt(u, sharp);
   });
-  if (winner < 0) return;
-  const talk = talks.find((n) => n.firm === winner && n.deal);
+  const total = weights.reduce((sum, x) => sum + x, 0);
+  let x = stream(ctx.seed, 'accounts', a.id, ctx.round).next() * total;
+  let chosen = offers.length - 1;
+  for (let i = 0; i < offers.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) {
+      chosen = i;
+      break;
+    }
+  }
+  const best = offers[chosen]!;
+  const winner = best.firm;
+  // A neglected account that hears rivals out and stays keeps its contract as it was.
+  if (midContract && winner === incumbent) return;
   ctx.accountEvents[ai] = winner === incumbent ? 'renewed' : incumbent >= 0 ? 'lost' : 'won';
   if (winner !== incumbent) {
-    a.relationship = Math.min(60, 30 + a.preparation[winner]! * 10);
+    a.relationship = Math.min(60, 30 + best.preparation * 10);
     a.csat = 70;
     a.owner = w.firms[winner]!.reps.find((r) => r.territory === a.territory)?.id ?? '';
   }
   a.supplier = winner;
-  a.pricePm = talk ? Math.round(talk.netPricePm) : offerPrice(w, ctx, winner, tier);
-  if (talk) w.firms[winner]!.goodwill = Math.max(0, w.firms[winner]!.goodwill - talk.goodwillCost);
+  a.pricePm = best.bookedPm;
+  if (best.deal) w.firms[winner]!.goodwill = Math.max(0, w.firms[winner]!.goodwill - best.deal.goodwillCost);
   a.contractEnd = ctx.round + 12;
   a.preparation = a.preparation.map(() => 0);
 }

@@ -1,5 +1,6 @@
 import { clamp } from '../../core/fixedPoint.ts';
 import type { RoundContext, Work } from './context.ts';
+import { walletShares } from '../attraction.ts';
 import { priceOf } from './market.ts';
 
 /** Units one long-tail customer buys this round: its size moved by season, macro, policy, growth and take-up. */
@@ -23,12 +24,29 @@ export function deliver(w: Work, ctx: RoundContext): void {
   const nT = w.territories.length;
   const ltUnits = w.firms.map(() => new Array<number>(nT).fill(0));
   const factors = w.territories.map((_, ti) => demandFactor(w, ctx, ti));
+  // Share of wallet: what a customer buys from its supplier moves with the supplier's attraction.
+  // Volume shifts between suppliers, it is not made: each territory's wallets are scaled so its
+  // long tail buys what its demand says (the size-weighted mean wallet is 1).
+  const raw = w.territories.map((_, ti) => walletShares(ctx.attraction[ti]!, w.territories[ti]!.walletRefPm, ctx.c.demand));
   const cols = w.customers;
+  const sized = w.territories.map(() => [0, 0]);
   for (let i = 0; i < cols.supplier.length; i++) {
     const s = cols.supplier[i]!;
     if (s < 0) continue;
     const ti = cols.territory[i]!;
-    ltUnits[s]![ti]! += (cols.size[i]! / 1000) * factors[ti]!;
+    sized[ti]![0]! += cols.size[i]!;
+    sized[ti]![1]! += cols.size[i]! * raw[ti]![s]!;
+  }
+  const wallet = raw.map((row, ti) => {
+    const [plain, weighted] = sized[ti]!;
+    const scale = weighted! > 0 ? plain! / weighted! : 1;
+    return row.map((x) => x * scale);
+  });
+  for (let i = 0; i < cols.supplier.length; i++) {
+    const s = cols.supplier[i]!;
+    if (s < 0) continue;
+    const ti = cols.territory[i]!;
+    ltUnits[s]![ti]! += (cols.size[i]! / 1000) * factors[ti]! * wallet[ti]![s]!;
   }
   const kaFactor = (ctx.seasonPm / 1000) * (ctx.shock.macroPm / 1000);
 

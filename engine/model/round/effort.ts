@@ -1,23 +1,43 @@
 import { aiEffort } from '../firmPresence.ts';
+import type { Coefficients } from '../coefficients.ts';
 import type { Decisions } from '../decisions.ts';
-import type { RepState, SkillName } from '../state.ts';
+import { kpiBaseline } from '../defaultDecisions.ts';
+import type { Scenario } from '../scenario.ts';
+import type { MarketState, RepState, SkillName } from '../state.ts';
 import { emptyEffort, type Effort, type RoundContext, type Spend, type Work } from './context.ts';
 
-/** MODEL.md's effort per call-unit: skill, ramp-up, morale and team conflict. */
-export function repEfficiency(rep: Pick<RepState, 'skills' | 'rampPm' | 'morale'>, skill: SkillName, conflict: number): number {
-  return (0.5 + rep.skills[skill] / 200) * (rep.rampPm / 1000) * (0.7 + 0.006 * rep.morale) * (1 - 0.004 * conflict);
+/**
+ * Effort per call-unit: skill (efficiency skillBase + skill·skillSlope, ‰), ramp-up, morale and
+ * team conflict.
+ */
+export function repEfficiency(rep: Pick<RepState, 'skills' | 'rampPm' | 'morale'>, skill: SkillName, conflict: number, c: Coefficients['team']): number {
+  return ((c.skillBasePm + rep.skills[skill] * c.skillSlopePm) / 1000) * (rep.rampPm / 1000) * (0.7 + 0.006 * rep.morale) * (1 - 0.004 * conflict);
 }
 
 /**
- * Stretch of a quota over what the rep delivered before: a little motivates (+5% at 5–15%), a
- * lot deflates (−10% from 30%). Continuous, so one more hour never tips effort over a step.
+ * How hard reps push for a target t against the baseline B (s = t/B − 1) and the band σ: a
+ * sandbagged target (s < 0) invites coasting; a target inside the band (the deck's "baseline +
+ * floating band") stretches them most at its top; past the band they stop believing in it.
+ * Continuous, so one more yuan of target never tips effort over a step.
  */
-export function stretchFactor(stretch: number): number {
-  if (stretch <= 0) return 1;
-  if (stretch < 0.05) return 1 + stretch;
-  if (stretch <= 0.15) return 1.05;
-  if (stretch < 0.3) return 1.05 - (stretch - 0.15);
-  return 0.9;
+export function stretchFactor(s: number, sigma: number, k: Coefficients['kpi']): number {
+  const floor = k.effortFloorPm / 1000;
+  if (s <= 0) return Math.max(floor, 1 + (k.sandbagEffortPm / 1000) * s);
+  const top = k.bandEffortPm / 1000;
+  if (s <= sigma) return 1 + (top * s) / Math.max(sigma, 1e-9);
+  return Math.max(floor, 1 + top - (k.overStretchEffortPm / 1000) * (s - sigma));
+}
+
+/** Each territory's target over its KPI baseline, less one (0 where there is no baseline). */
+export function targetStretch(d: Decisions, market: Pick<MarketState, 'firms' | 'territories'>, scenario: Scenario, firm: number, round: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const spend of d.territories) {
+    const ti = market.territories.findIndex((t) => t.id === spend.territory);
+    if (ti < 0) continue;
+    const baseline = kpiBaseline(market, scenario, firm, ti, round);
+    out.set(spend.territory, baseline > 0 ? spend.target / baseline - 1 : 0);
+  }
+  return out;
 }
 
 /** Quotas: each territory's target split over its reps by their selling hours. */
@@ -61,7 +81,8 @@ export function computeEffort(w: Work, ctx: RoundContext): void {
 function teamEffort(w: Work, ctx: RoundContext, fi: number, d: Decisions, effort: Effort[], spend: Spend): void {
   const c = ctx.c;
   const f = w.firms[fi]!;
-  const quota = quotas(d);
+  const stretchOf = targetStretch(d, w, ctx.scenario, fi, ctx.round);
+  const sigma = ctx.scenario.market.volatilityBp / 10_000;
   const tierOf = new Map(w.territories.map((t, ti) => [t.id, { ti, remote: t.tier === 3 }]));
   let travelNeeded = 0;
   const rows: { ti: number; e: Effort }[] = [];
@@ -70,9 +91,8 @@ function teamEffort(w: Work, ctx: RoundContext, fi: number, d: Decisions, effort
     const where = tierOf.get(plan.territory);
     if (!rep || !where) continue;
     rep.territory = plan.territory;
-    const stretch = rep.attained > 0 ? (quota.get(rep.id) ?? 0) / rep.attained - 1 : 0;
-    const boost = stretchFactor(stretch);
-    const eff = (skill: SkillName) => repEfficiency(rep, skill, f.conflict) * boost;
+    const boost = stretchFactor(stretchOf.get(plan.territory) ?? 0, sigma, c.kpi);
+    const eff = (skill: SkillName) => repEfficiency(rep, skill, f.conflict, c.team) * boost;
     const selling = plan.prospecting + plan.accounts + plan.longTail + plan.development;
     const e: Effort = {
       prospecting: plan.prospecting * eff('prospecting'),

@@ -41,7 +41,7 @@ export function profitAndLoss(w: Work, ctx: RoundContext, before: MarketState, m
       revenue,
       cogs: roundHalfEven((ctx.delivered[fi] ?? 0) * unitCost),
       salaries: activeCost * (d ? f.reps.length : (ctx.scenario.firms[fi]!.reps)) * c.team.repSalaryYuan,
-      overhead: activeCost * c.finance.overheadYuan,
+      overhead: activeCost * (c.finance.overheadYuan + c.finance.overheadPerRepYuan * ctx.scenario.firms[fi]!.reps),
       travel: s.travel,
       promotion: s.promotion,
       channel: s.channel,
@@ -53,6 +53,7 @@ export function profitAndLoss(w: Work, ctx: RoundContext, before: MarketState, m
       expedite: s.expedite,
       hiring: s.hiring,
       costToServe: roundHalfEven(costToServe),
+      commission: roundHalfEven((revenue * c.finance.commissionBp) / 10_000),
       profit: 0,
     };
     pnl.profit =
@@ -70,7 +71,8 @@ export function profitAndLoss(w: Work, ctx: RoundContext, before: MarketState, m
       pnl.mediation -
       pnl.expedite -
       pnl.hiring -
-      pnl.costToServe;
+      pnl.costToServe -
+      pnl.commission;
     return pnl;
   });
 }

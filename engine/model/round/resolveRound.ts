@@ -13,7 +13,7 @@ import { deliver } from './delivery.ts';
 import { computeEffort } from './effort.ts';
 import { explain } from './explanations.ts';
 import { emptyFunnelOutcome } from './funnel.ts';
-import { kpiScores, kpis } from './kpi.ts';
+import { kpiScores, kpis, rebaseBaselines } from './kpi.ts';
 import { computeAttraction } from './market.ts';
 import { profitAndLoss } from './pnl.ts';
 import { satisfaction } from './satisfaction.ts';
@@ -153,6 +153,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     csatOf[s]! += w.customers.csat[i]!;
   }
   kpiScores(w, ctx, before, pnl.map((p) => p.profit), customersOf);
+  rebaseBaselines(w, ctx);
   const firms: FirmOutcome[] = w.firms.map((f, fi) => {
     const p = pnl[fi]!;
     f.totals.revenue += p.revenue;

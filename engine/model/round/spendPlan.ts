@@ -7,8 +7,8 @@ export interface TerritoryMoney {
 }
 
 /** AI firms spend fixed shares of their budget, spread over their territories by potential. */
-const AI_PROMOTION_SHARE = 0.3;
-const AI_CHANNEL_SHARE = 0.2;
+export const AI_PROMOTION_SHARE = 0.3;
+export const AI_CHANNEL_SHARE = 0.2;
 
 export function territoryMoney(w: Work, ctx: RoundContext, fi: number): TerritoryMoney {
   const f = w.firms[fi]!;

@@ -1,4 +1,4 @@
-import { pow } from '../../core/detMath.ts';
+import { pow, powInt } from '../../core/detMath.ts';
 import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
 import type { Draft } from 'immer';
@@ -6,7 +6,7 @@ import type { RepPlan } from '../decisions.ts';
 import { makeRep } from '../repGeneration.ts';
 import { SKILL_NAMES, type IncentiveGrant, type RepState, type SkillName } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
-import { quotas } from './effort.ts';
+import { quotas, targetStretch } from './effort.ts';
 
 const SELLING = (p: RepPlan) => p.prospecting + p.accounts + p.longTail + p.development;
 
@@ -71,17 +71,21 @@ export function team(w: Work, ctx: RoundContext): void {
     );
     const attainments: number[] = [];
 
-    // Incentives granted this round, with habituation for a repeat of last round's kind.
+    // Incentives granted this round. The same kind again wears off: each grant of it within the
+    // last `habituationRounds` rounds cuts its effect by habituationPm (the deck's warning against
+    // a single, repeated reward).
     for (const grant of d.incentives) {
       for (const r of f.reps) {
         if (grant.rep !== '*' && grant.rep !== r.id) continue;
         const spec = k.incentives[grant.kind];
-        const repeat = r.grants.some((g) => g.kind === grant.kind && g.round === ctx.round - 1);
+        const repeats = r.grants.filter((g) => g.kind === grant.kind && ctx.round - g.round <= k.habituationRounds && g.round < ctx.round).length;
         const profile = (r.senior ? spec.seniorRepPm : spec.newRepPm) / 1000;
-        const points = spec.moralePoints * profile * (repeat ? k.habituationPm / 1000 : 1);
+        const points = spec.moralePoints * profile * powInt(k.habituationPm / 1000, repeats);
         r.grants.push({ kind: grant.kind, round: ctx.round, centiPoints: Math.round(points * 100) });
       }
     }
+    const stretchOf = targetStretch(d, w, ctx.scenario, fi, ctx.round);
+    const sigma = ctx.scenario.market.volatilityBp / 10_000;
 
     // Share of the gap between latent and real skill kept after a round of disuse.
     const keep = pow(0.5, 1 / k.skillDecayHalfLife);
@@ -92,29 +96,34 @@ export function team(w: Work, ctx: RoundContext): void {
       const t = w.territories.findIndex((x) => x.id === r.territory);
       const credited = p && sellingIn.get(r.territory) ? (ctx.revenueBy[fi]![t]! * SELLING(p)) / sellingIn.get(r.territory)! : 0;
       const q = quota.get(r.id) ?? 0;
-      const forecast = r.attained > 0 ? r.attained : q;
-      const stretch = forecast > 0 ? q / forecast - 1 : 0;
+      // A target past the band is one the reps stop believing in: morale pays for every 10 points
+      // of it; hitting the quota lifts morale, missing it badly lowers it.
+      const beyond = Math.max(0, (stretchOf.get(r.territory) ?? 0) - sigma);
       const attainment = q > 0 ? credited / q : 1;
       attainments.push(Math.min(2, attainment));
-      const bonus = attainment >= 0.9 && attainment <= 1.1 ? k.attainmentBonus : 0;
-      r.grants = r.grants.filter((g) => ctx.round - g.round < 4 * k.incentives[g.kind].halfLifeRounds);
+      const bonus = attainment >= 0.9 && attainment <= 1.1 ? k.attainmentBonus : attainment < 0.8 ? -k.missPenalty : 0;
+      const coached = trainedSkill.get(r.id)?.coaching ? k.coachingMorale : 0;
+      r.grants = r.grants.filter((g) => ctx.round - g.round < Math.max(4 * k.incentives[g.kind].halfLifeRounds, k.habituationRounds + 1));
       const target =
         k.moraleBase -
         k.workloadPenalty * Math.max(0, workload - 1.05) -
         k.unfairPenalty * unfair -
-        k.stretchPenalty * Math.max(0, stretch - 0.15) -
+        k.stretchPenalty * beyond * 10 -
         (k.conflictPenaltyPm / 1000) * f.conflict +
         incentiveMorale(r.grants, ctx.round, ctx) +
-        bonus;
+        bonus +
+        coached;
       r.morale = clamp(roundHalfEven(r.morale + (k.moraleSpeedPm / 1000) * (target - r.morale)), 0, 100);
       r.quota = q;
       r.attained = Math.round(credited);
       r.tenure += 1;
       r.rampPm = Math.min(1000, r.rampPm + Math.ceil((1000 - k.rampStartPm) / k.rampRounds));
 
-      // Skills: training raises latent skill; use turns latent into real skill; disuse lets it fade.
+      // Skills: a course raises latent skill by the hours actually spent on it (a full course is
+      // trainingFullHours); use turns latent into real skill; disuse lets it fade.
       const plan = trainedSkill.get(r.id);
-      if (plan) r.latent[plan.skill] = Math.min(100, roundHalfEven(r.latent[plan.skill] + k.trainingGain * (1 - r.skills[plan.skill] / 100)));
+      const course = plan && p ? Math.min(1, p.training / k.trainingFullHours) : 0;
+      if (plan) r.latent[plan.skill] = Math.min(100, roundHalfEven(r.latent[plan.skill] + k.trainingGain * course * (1 - r.skills[plan.skill] / 100)));
       const used = skillHours(p, plan?.skill);
       const totalHours = Math.max(1, hours);
       for (const s of SKILL_NAMES) {
@@ -138,9 +147,10 @@ export function team(w: Work, ctx: RoundContext): void {
       const u = dice.next();
       const p = plans.get(r.id);
       const workload = p ? (SELLING(p) + p.training) / capacity : 0;
-      const low = r.morale < 60 ? ((60 - r.morale) / 60) ** 2 : 0;
+      // Some reps leave whatever happens (the field's 15–25% a year); low morale multiplies it.
+      const moraleFactor = clamp(1 + (k.attritionMoralePm / 1000) * (65 - r.morale), 0.4, 3.5);
       const chance =
-        (k.attritionBaseBp / 10_000 + (k.attritionMoraleBp / 10_000) * low + (k.attritionOverloadBp / 10_000) * Math.max(0, workload - 1.2) + (k.attritionUnfairBp / 10_000) * unfair) *
+        ((k.attritionBaseBp / 10_000) * moraleFactor + (k.attritionOverloadBp / 10_000) * Math.max(0, workload - 1.2) + (k.attritionUnfairBp / 10_000) * unfair) *
         (ctx.shock.attritionPm / 1000);
       if (u < chance) {
         ctx.leavers[fi]!.push(r.id);

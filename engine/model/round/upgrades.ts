@@ -1,36 +1,79 @@
+import { adbudg } from '../../core/detMath.ts';
+import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
+import type { Coefficients } from '../coefficients.ts';
+import type { CustomerColumns, MarketState } from '../state.ts';
+import { customerCounts } from './market.ts';
 import type { RoundContext, Work } from './context.ts';
 
 /**
- * Development hours turn the biggest long-tail customers into key accounts: every
- * `upgradeHours` of effective development effort upgrades one top-decile customer (at most two a
- * territory a round), whose volume then ramps up to three times its long-tail purchases.
+ * Where a firm stands on upgrading long-tail customers in a territory: its top-decile customers
+ * (biggest first) and which of them qualify now. A customer qualifies when it is satisfied
+ * (CSAT ≥ upgradeCsatMin) and the firm has developed the territory's top customers for long
+ * enough (development stock ≥ upgradeStockMin). The decision form shows the same figures.
+ */
+export interface UpgradeCandidates {
+  /** Customer indexes, biggest first. */
+  readonly candidates: readonly number[];
+  readonly qualified: readonly number[];
+  /** Upgraded accounts the firm holds here, and how many more it may have. */
+  readonly held: number;
+  readonly room: number;
+  readonly stock: number;
+}
+
+function topDecileOf(cols: CustomerColumns, ti: number, firm: number): number[] {
+  const here: number[] = [];
+  for (let i = 0; i < cols.supplier.length; i++) if (cols.territory[i] === ti && cols.supplier[i]! > -2) here.push(i);
+  const bySize = here.sort((a, b) => cols.size[b]! - cols.size[a]! || a - b);
+  return bySize.slice(0, Math.max(1, Math.ceil(bySize.length / 10))).filter((i) => cols.supplier[i] === firm);
+}
+
+export function upgradeCandidates(market: Pick<MarketState, 'customers' | 'accounts' | 'territories'>, c: Coefficients['customers'], firm: number, ti: number): UpgradeCandidates {
+  const t = market.territories[ti]!;
+  const stock = t.development[firm] ?? 0;
+  const held = market.accounts.filter((a) => a.territory === t.id && a.supplier === firm && a.upgradedRound > 0).length;
+  const candidates = topDecileOf(market.customers, ti, firm);
+  const qualified = stock >= c.upgradeStockMin ? candidates.filter((i) => market.customers.csat[i]! >= c.upgradeCsatMin) : [];
+  return { candidates, qualified, held, room: Math.max(0, c.maxUpgradedPerTerritory - held), stock };
+}
+
+/**
+ * Development work turns satisfied top customers into key accounts. Each round a firm's
+ * development hours move its development stock in a territory towards what they sustain
+ * (Vidale–Wolfe, like coverage); a team proposes customers for key-account status, and the
+ * engine takes the qualified ones first, then — if the team asked for more — the biggest of the
+ * rest, who arrive with little relationship and below the satisfaction a key account expects.
+ * An upgraded account buys its long-tail volume to start with and grows its share of wallet by
+ * `upgradeWalletGainPm` over `upgradeRampRounds`, as long as it is looked after (accounts.ts).
  */
 export function upgrades(w: Work, ctx: RoundContext): void {
   const c = ctx.c.customers;
   const cols = w.customers;
+  const counts = customerCounts(w);
   w.firms.forEach((f, fi) => {
     const d = ctx.decisions[fi];
     if (!d || !f.active) return;
     w.territories.forEach((t, ti) => {
-      const count = Math.min(c.maxUpgradesPerTerritory, Math.floor(ctx.effort[fi]![ti]!.development / c.upgradeHours));
-      if (count <= 0) return;
-      const here: number[] = [];
-      for (let i = 0; i < cols.supplier.length; i++) if (cols.territory[i] === ti && cols.supplier[i]! > -2) here.push(i);
-      const bySize = here.slice().sort((a, b) => cols.size[b]! - cols.size[a]! || a - b);
-      const decile = new Set(bySize.slice(0, Math.max(1, Math.ceil(bySize.length / 10))));
-      const mine = bySize.filter((i) => decile.has(i) && cols.supplier[i] === fi).slice(0, count);
-      const developer = d.reps
-        .filter((p) => p.territory === t.id)
-        .sort((a, b) => b.development - a.development || (a.rep < b.rep ? -1 : 1))[0]?.rep ?? '';
-      for (const i of mine) {
+      const ask = d.territories.find((x) => x.territory === t.id)?.upgrades ?? 0;
+      const now = upgradeCandidates(w, c, fi, ti);
+      let stock = now.stock;
+      const chosen = [...now.qualified, ...now.candidates.filter((i) => !now.qualified.includes(i))].slice(0, Math.min(ask, now.room, c.maxUpgradesPerRound));
+      const developer =
+        d.reps.filter((p) => p.territory === t.id).sort((a, b) => b.development - a.development || (a.rep < b.rep ? -1 : 1))[0]?.rep ?? '';
+      for (const i of chosen) {
+        const qualified = now.qualified.includes(i);
+        const volume = Math.max(1, Math.round(cols.size[i]! / 1000));
         w.accounts.push({
           id: `${t.id}-up${ctx.round}-${i}`,
           territory: t.id,
-          volume: Math.max(1, Math.round(cols.size[i]! / 1000)),
+          volume,
           pricePm: d.pricePm[t.tier - 1]!,
           supplier: fi,
-          csat: cols.csat[i]!,
-          relationship: 60,
+          // A customer not ready for it meets key-account expectations it was not looking for.
+          csat: qualified ? cols.csat[i]! : Math.max(0, cols.csat[i]! - c.upgradeMisfitCsat),
+          // The development work is the relationship a new account starts with; a customer nobody
+          // developed starts as a stranger to its new account manager.
+          relationship: qualified ? roundHalfEven(stock / 10) : roundHalfEven(stock / 25),
           contractEnd: ctx.round + 12,
           owner: developer,
           influence: 1,
@@ -39,9 +82,14 @@ export function upgrades(w: Work, ctx: RoundContext): void {
         });
         ctx.accountEvents.push('upgraded');
         ctx.accountPrevious.push(fi);
-        ctx.accountUnits.push(Math.max(1, Math.round(cols.size[i]! / 1000)));
+        ctx.accountUnits.push(volume);
         cols.supplier[i] = -2;
+        stock = Math.max(0, stock - c.upgradeStockCost);
       }
+      // This round's development moves the stock for the next.
+      const perK = Math.max(counts[ti]!.reduce((a, b) => a + b, 0), 1) / 1000;
+      const target = 1000 * adbudg(ctx.effort[fi]![ti]!.development / perK, c.developmentHalfHours, 1);
+      t.development[fi] = clamp(roundHalfEven(stock + (c.developmentSpeedPm / 1000) * (target - stock)), 0, 1000);
     });
   });
 }

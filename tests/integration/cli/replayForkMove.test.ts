@@ -10,7 +10,7 @@ import { replay } from '../../support/cliRun.ts';
 describe('npm run replay -- fork --move-seq --move', () => {
   let dir: string;
   let log: string;
-  const { s, round } = dealSession('cli-fork-move');
+  const { s, round } = dealSession();
   const moves = s.log.events.filter((e) => e.type === 'NegotiationMoved');
   const quote = moves.find((e) => (e.payload as { move: Move }).move.kind === 'quote')!;
   const base = () => ['fork', log, '--at-round', String(round), '--team', 't1', '--move-seq', String(quote.seq)];

@@ -35,6 +35,7 @@ const COST_LINES = [
   'expedite',
   'hiring',
   'costToServe',
+  'commission',
 ] as const satisfies readonly (keyof ProfitAndLoss)[];
 
 const inRange = (x: number, lo: number, hi: number) => Number.isFinite(x) && x >= lo && x <= hi;

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
 import { initialMarket } from '../../../engine/model/init.ts';
 import { resolveRound } from '../../../engine/model/round/resolveRound.ts';
+import { accountVolume } from '../../../engine/model/round/accounts.ts';
 import type { Decisions } from '../../../engine/model/decisions.ts';
 import type { Scenario, ShockSpec } from '../../../engine/model/scenario.ts';
 import type { MarketState } from '../../../engine/model/state.ts';
@@ -79,7 +80,9 @@ describe('delivery under a supply disruption', () => {
     expect(fed.firms[0]!.goodwill).toBeLessThan(scenario.coefficients.delivery.goodwillFloor);
     const third = play(fed, 3, (d) => ({ ...d, operations: [{ account: OURS, priority: 'P1' }] }), [shortage(450)]).outcome;
     const thirdStarved = play(starved, 3, (d) => ({ ...d, operations: [] }), [shortage(450)]).outcome;
-    expect(Math.abs(units(third) - units(thirdStarved))).toBeLessThanOrEqual(1);
+    // The same share of its order as an account nobody asked about (what it orders follows its CSAT).
+    const share = (m: MarketState, o: typeof third) => units(o) / accountVolume(m.accounts.find((a) => a.id === OURS)!, 3, scenario.coefficients.customers);
+    expect(Math.abs(share(fed, third) - share(starved, thirdStarved))).toBeLessThan(0.01);
   });
 });
 
@@ -102,10 +105,11 @@ describe('renewal and satisfaction', () => {
     return kept;
   }
 
+  // 120 seeded markets, each built and resolved for a round: about 1.5 s on an idle machine.
   it('a satisfied account renews with its supplier far more often than an unhappy one', () => {
     const happy = renewals(88);
     const unhappy = renewals(35);
     expect(happy).toBeGreaterThan(unhappy + 15);
     expect(happy).toBeGreaterThan(40);
-  });
+  }, 60_000);
 });

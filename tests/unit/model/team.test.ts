@@ -31,17 +31,20 @@ describe('MODEL.md "Team": training and skills', () => {
     for (const r of next.firms[US]!.reps) expect(r.latent).not.toBe(r.skills);
   });
 
+  const k = scenario.coefficients.team;
   for (const coaching of [false, true]) {
-    it(`training${coaching ? ' with coaching' : ''}: latent += 10·(1 − skill/100); skill moves ${coaching ? '0.3 × 1.3' : '0.3'} of the way`, () => {
+    it(`training${coaching ? ' with coaching' : ''}: latent += gain·(hours/full course)·(1 − skill/100); skill moves ${coaching ? '0.3 × coaching' : '0.3'} of the way`, () => {
       const market = initialMarket(scenario, SEED, ['team-1']);
-      const { market: next } = round1(market, withTraining(market, coaching));
-      const speed = 0.3 * (coaching ? 1.3 : 1);
+      const d = withTraining(market, coaching);
+      const { market: next } = round1(market, d);
+      const speed = (k.trainingSpeedPm / 1000) * (coaching ? k.coachingPm / 1000 : 1);
       let checked = 0;
       for (const before of market.firms[US]!.reps) {
         const after = next.firms[US]!.reps.find((r) => r.id === before.id);
         if (!after) continue; // left the firm this round
         const s = before.skills.prospecting;
-        const latent = s + 10 * (1 - s / 100);
+        const hours = d.reps.find((p) => p.rep === before.id)!.training;
+        const latent = s + k.trainingGain * Math.min(1, hours / k.trainingFullHours) * (1 - s / 100);
         expect(Math.abs(after.latent.prospecting - latent)).toBeLessThanOrEqual(0.5);
         expect(Math.abs(after.skills.prospecting - (s + speed * (latent - s)))).toBeLessThanOrEqual(1);
         expect(after.skills.prospecting).toBeLessThanOrEqual(after.latent.prospecting);
@@ -50,6 +53,17 @@ describe('MODEL.md "Team": training and skills', () => {
       expect(checked).toBeGreaterThan(5);
     });
   }
+
+  it('a course booked with no hours to take it teaches nothing', () => {
+    const market = initialMarket(scenario, SEED, ['team-1']);
+    const d = withTraining(market, true);
+    const none = { ...d, reps: d.reps.map((p) => ({ ...p, longTail: p.longTail + p.training, training: 0 })) };
+    const { market: next } = round1(market, none);
+    for (const before of market.firms[US]!.reps) {
+      const after = next.firms[US]!.reps.find((r) => r.id === before.id);
+      if (after) expect(after.latent.prospecting).toBe(before.latent.prospecting);
+    }
+  });
 
   it('a round resolves the same from a market and from its JSON copy (same hashOf, same result)', () => {
     const market = initialMarket(scenario, SEED, ['team-1']);

@@ -47,7 +47,7 @@ describe('UI messages', () => {
       funnel: ['leads', 'qualified', 'proposals', 'negotiations', 'won'],
       incentive: ['recognition', 'development', 'longTerm'],
       light: ['green', 'yellow', 'red'],
-      metric: ['revenue', 'profit', 'terminal', 'share', 'csatRetention', 'kpiGreen', 'morale', 'repRetention', 'skillGain'],
+      metric: ['revenue', 'profit', 'terminal', 'share', 'csatRetention', 'kpiScore', 'morale', 'repRetention', 'skillGain'],
       'negotiation-stage': ['discovery', 'proposal', 'objection', 'deal', 'noDeal'],
       perspective: ['financial', 'customer', 'process', 'learning'],
       section: ['reps', 'territories', 'pricing', 'team', 'accounts', 'negotiation'],
