@@ -26,7 +26,7 @@ export function attraction(x: AttractionInputs, exponent: number, premiumPm: num
   if (x.pricePm <= 0) throw new RangeError('price must be positive');
   const priceTerm = powInt(1000 / x.pricePm, exponent);
   const effortTerm = 1 + (c.effortWeightPm / 1000) * adbudg(x.effortPerK, c.effortHalfHours, 1);
-  const promoTerm = 1 + (c.promoWeightPm / 1000) * adbudg(x.promoPerK, c.promoHalfYuan, 2);
+  const promoTerm = 1 + (c.promoWeightPm / 1000) * adbudg(x.promoPerK, c.promoHalfYuan, 1);
   const coverageTerm = 1 + (c.coverageWeightPm / 1000) * (x.coverage / 1000);
   const serviceTerm = 1 + x.service / 1000;
   const premiumTerm = 1 + (premiumPm / 1000) * (x.quality / 1000 - 0.5);

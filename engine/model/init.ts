@@ -119,7 +119,7 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
     const awareness = firms.map((f, fi) => {
       if (!firmPresent(f, t.id)) return 0;
       if (f.kind === 'digital') return roundHalfEven(f.brand * 0.7);
-      const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(normal[fi]!.promotion / perK, c.attraction.promoHalfYuan, 2);
+      const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(normal[fi]!.promotion / perK, c.attraction.promoHalfYuan, 1);
       const decay = c.stocks.awarenessDecayPm / 1000;
       return gain + decay > 0 ? roundHalfEven((1000 * gain) / (gain + decay)) : 0;
     });

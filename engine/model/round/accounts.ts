@@ -11,13 +11,13 @@ import { priceOf } from './market.ts';
  * Units an account orders this round: its contracted volume, moved by how well it is looked
  * after — (careFloorPm + careSlopePm·CSAT)‰, full volume at CSAT 80, less when neglected — and,
  * for an account upgraded from the long tail, its share of wallet growing by
- * upgradeWalletGainPm over upgradeRampRounds as its relationship reaches 50.
+ * upgradeWalletGainPm over upgradeRampRounds as its relationship reaches 40.
  */
 export function accountVolume(a: Pick<AccountState, 'volume' | 'upgradedRound' | 'csat' | 'relationship'>, round: number, c: Coefficients['customers']): number {
   const care = Math.min(1100, c.careFloorPm + c.careSlopePm * a.csat) / 1000;
   if (a.upgradedRound === 0) return a.volume * care;
   // The wallet grows only as the relationship does: an account nobody looks after stays as it was.
-  const progress = Math.min(1, (round - a.upgradedRound) / c.upgradeRampRounds) * Math.min(1, a.relationship / 50);
+  const progress = Math.min(1, (round - a.upgradedRound) / c.upgradeRampRounds) * Math.min(1, a.relationship / 40);
   return a.volume * (1 + (c.upgradeWalletGainPm / 1000) * progress) * care;
 }
 

@@ -61,7 +61,7 @@ export function computeAttraction(w: Work, ctx: RoundContext, money: readonly Te
       if (!f.territories.includes(t.id)) return;
       const promo = f.active ? money[fi]!.promotion[ti]! / perK : 0;
       const aw = t.awareness[fi]!;
-      const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(promo, c.attraction.promoHalfYuan, 2) * (1000 - aw);
+      const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(promo, c.attraction.promoHalfYuan, 1) * (1000 - aw);
       t.awareness[fi] = clamp(roundHalfEven(aw + gain - (c.stocks.awarenessDecayPm / 1000) * aw), 0, 1000);
       const push = f.active ? money[fi]!.channel[ti]! / c.effort.callCostYuan + ctx.effort[fi]![ti]!.calls : 0;
       const target = 1000 * adbudg(push / perK, c.stocks.coverageHalf, 1);

@@ -63,7 +63,7 @@ describe('shipped scenarios', () => {
 
     const teams = scenario.firms.filter((f) => f.kind === 'team');
     expect(teams.map((f) => f.id)).toEqual(['team-1', 'team-2', 'team-3', 'team-4', 'team-5', 'team-6', 'team-7', 'team-8']);
-    for (const f of teams) expect(f).toMatchObject({ reps: 10, budget: 250_000, pricePm: 1000, brand: 500, service: 500, territories: [] });
+    for (const f of teams) expect(f).toMatchObject({ reps: 10, budget: 350_000, pricePm: 1000, brand: 500, service: 500, territories: [] });
     const byId = new Map(scenario.firms.map((f) => [f.id, f]));
     expect(byId.get('apex')).toMatchObject({ kind: 'brand', pricePm: 1050, brand: 750 });
     expect(byId.get('hengda')).toMatchObject({ kind: 'group', pricePm: 1000, brand: 650 });

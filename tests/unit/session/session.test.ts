@@ -177,10 +177,10 @@ describe('session aggregate: SubmitDecisions', () => {
     const base = alphaDefault(session.state);
     const decisions: Decisions = {
       ...base,
-      territories: base.territories.map((t, i) => (i === 0 ? { ...t, promotion: t.promotion + 200_000 } : t)),
+      territories: base.territories.map((t, i) => (i === 0 ? { ...t, promotion: t.promotion + 300_000 } : t)),
     };
     const r = rejection(send({ type: 'SubmitDecisions', team: 'alpha', decisions }, teamActor('alpha')));
-    expect(r).toMatchObject({ code: 'decisions.over-budget', path: 'budget', params: { budget: 250_000 } });
+    expect(r).toMatchObject({ code: 'decisions.over-budget', path: 'budget', params: { budget: 350_000 } });
     const params = r.params as { spent: number; budget: number; over: number };
     expect(params.over).toBe(params.spent - params.budget);
     expect(params.over).toBeGreaterThan(0);

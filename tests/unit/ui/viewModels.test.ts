@@ -85,7 +85,7 @@ describe('briefing view', () => {
     expect(b.rivals.map((r) => r.name)).toContain('速购云');
     expect(b.rivals.find((r) => r.name === '速购云')!.enters).toBe('第 4 轮入场');
     expect(b.accounts).toHaveLength(16);
-    expect(b.facts.find((f) => f.label === '每轮预算')!.value).toBe('25万元');
+    expect(b.facts.find((f) => f.label === '每轮预算')!.value).toBe('35万元');
   });
 
   it('names the other teams of a shared market among the rivals, and leaves out the slots nobody took', () => {
