@@ -1,7 +1,8 @@
 /**
  * The model's elasticities around a policy, measured the way the field measures them: the %
  * change in units sold over the game per 1% change of a lever, from ±10% perturbations on the
- * same seeds (arc elasticity, seed by seed, then the median). docs/model.md sets them beside the
+ * same seeds (arc elasticity, seed by seed, then the median). The step is the change actually
+ * made: promotion spent, and travel spent for selling hours (calls cost travel in proportion). docs/model.md sets them beside the
  * meta-analytic means they are tuned to.
  */
 import { withPolicy, type Policy } from '../../engine/bots/policy.ts';
@@ -43,7 +44,13 @@ export function elasticities(base: readonly TrialResult[], perturbedResults: rea
   LEVERS.forEach((lever, k) => {
     const up = perturbedResults.slice(2 * k * n, 2 * k * n + n);
     const down = perturbedResults.slice(2 * k * n + n, 2 * k * n + 2 * n);
-    const perSeed = base.map((b, i) => (b.figures.units > 0 ? (up[i]!.figures.units - down[i]!.figures.units) / b.figures.units / (2 * STEP) : 0));
+    // Divided by the step actually taken: a budget trim or a travel line can make it smaller than ±10%.
+    const step = (r: TrialResult) => (lever === 'promotion' ? r.figures.promotion : lever === 'selling' ? r.figures.travel : 0);
+    const perSeed = base.map((b, i) => {
+      if (b.figures.units <= 0) return 0;
+      const taken = lever === 'price' || step(b) <= 0 ? 2 * STEP : (step(up[i]!) - step(down[i]!)) / step(b);
+      return taken > 0 ? (up[i]!.figures.units - down[i]!.figures.units) / b.figures.units / taken : 0;
+    });
     out[lever] = Math.round(quantile(perSeed, 0.5) * 100) / 100;
   });
   return out;

@@ -1,5 +1,5 @@
 import { apportion, roundHalfEven } from '../core/fixedPoint.ts';
-import { servedCustomers } from '../model/budget.ts';
+import { plannedTravel, servedCustomers } from '../model/budget.ts';
 import type { Decisions, ExecutiveContact, IncentivePlan, RepPlan, TrainingPlan } from '../model/decisions.ts';
 import { defaultDecisions, kpiBaseline } from '../model/defaultDecisions.ts';
 import { trimToBudget } from '../model/trimToBudget.ts';
@@ -77,7 +77,7 @@ export const REFERENCE_POLICY: Policy = {
   sellingPm: 1000,
   trainEvery: 3,
   trainingHours: 6,
-  practiceHours: 2,
+  practiceHours: 0,
   coaching: true,
   incentiveKinds: ['recognition', 'development', 'longTerm'],
   incentiveEvery: 2,
@@ -227,6 +227,8 @@ export function planFor(policy: Policy, view: BotView): Decisions {
   const d: Decisions = {
     ...base,
     reps,
+    // Travel for the calls this plan makes, with the same 5% margin the default keeps.
+    travel: roundHalfEven(plannedTravel(reps, market, scenario.coefficients) * 1.05),
     territories,
     pricePm: [...policy.pricePm] as unknown as Decisions['pricePm'],
     maxDiscountBp: policy.maxDiscountBp,

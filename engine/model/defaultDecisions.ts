@@ -6,14 +6,17 @@ import { plannedTravel } from './budget.ts';
 import { trimToBudget } from './trimToBudget.ts';
 
 /**
- * The KPI baseline for a round: last year's same-period revenue grown by b, moved by season and
+ * The KPI baseline for a round: last year's same-period revenue (the start, grown month by month
+ * at b) grown by b, moved by season and
  * re-based when the market itself has moved by more than the band (kpi.ts, `rebasePm`).
  */
 export function kpiBaseline(market: Pick<MarketState, 'firms' | 'territories'>, scenario: Scenario, firm: number, territory: number, round: number): number {
   const month = ((scenario.startMonth - 1 + round - 1) % 12) + 1;
   const season = (scenario.market.seasonPm[month - 1] ?? 1000) / (scenario.market.seasonPm[scenario.startMonth - 1] ?? 1000);
   const rebase = (market.territories[territory]?.rebasePm ?? 1000) / 1000;
-  return roundHalfEven(market.firms[firm]!.lastYear[territory]! * (1 + scenario.market.baselineGrowthBp / 10_000) * season * rebase);
+  // Last year's same month was itself (round − 1)/12 of a year's growth further on than the start.
+  const b = scenario.market.baselineGrowthBp / 10_000;
+  return roundHalfEven(market.firms[firm]!.lastYear[territory]! * (1 + b) * (1 + (b * (round - 1)) / 12) * season * rebase);
 }
 
 /**
@@ -32,7 +35,7 @@ export function defaultDecisions(market: MarketState, scenario: Scenario, firm: 
   const hasAccounts = new Set(market.accounts.filter((a) => a.supplier === firm).map((a) => a.owner));
   const reps: RepPlan[] = f.reps.map((r) => {
     const accounts = hasAccounts.has(r.id) ? 14 : 4;
-    return { rep: r.id, territory: r.territory, prospecting: 20, accounts, longTail: 36 - accounts, development: 4, training: 4 };
+    return { rep: r.id, territory: r.territory, prospecting: 20, accounts, longTail: 40 - accounts, development: 4, training: 0 };
   });
   const travel = plannedTravel(reps, market, c);
   const territories: TerritorySpend[] = present.map(({ t, ti }, k) => ({

@@ -12,9 +12,12 @@ export interface FirmFigures {
   readonly revenue: number;
   readonly profit: number;
   readonly units: number;
+  /** Promotion and travel spent over the game, yuan (what the elasticities measure their steps by). */
+  readonly promotion: number;
+  readonly travel: number;
   /** Profit over revenue, bp. */
   readonly operatingMarginBp: number;
-  /** Travel, promotion, channel, incentives, training, tools and cost to serve over revenue, bp. */
+  /** Travel, promotion, channel, self-service, incentives, training, tools and cost to serve over revenue, bp. */
   readonly sellingCostBp: number;
   /** Long-tail customers lost in a year over the average served, bp. */
   readonly ltChurnBp: number;
@@ -37,6 +40,8 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
   let profit = 0;
   let units = 0;
   let selling = 0;
+  let promotion = 0;
+  let travel = 0;
   let lost = 0;
   let customers = 0;
   let leavers = 0;
@@ -51,6 +56,8 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
     revenue += p.revenue;
     profit += p.profit;
     units += f.units;
+    promotion += p.promotion;
+    travel += p.travel;
     selling += p.travel + p.promotion + p.channel + p.automation + p.incentives + p.training + p.tools + p.costToServe;
     lost += f.lostCustomers;
     customers += f.customers;
@@ -77,6 +84,8 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
     revenue,
     profit,
     units,
+    promotion,
+    travel,
     operatingMarginBp: revenue > 0 ? bp(profit / revenue) : 0,
     sellingCostBp: revenue > 0 ? bp(selling / revenue) : 0,
     ltChurnBp: meanCustomers > 0 ? bp((lost / meanCustomers) * year) : 0,

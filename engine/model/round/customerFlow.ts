@@ -220,6 +220,12 @@ export function customerFlow(w: Work, ctx: RoundContext, money: readonly Territo
       allot[chosen]! -= 1;
       const prev = cols.supplier[i]!;
       if (prev === chosen && !churned[i]) continue;
+      if (prev === chosen) {
+        // Left and came straight back: neither a loss nor a new customer.
+        ctx.lost[prev]! -= 1;
+        churned[i] = 0;
+        continue;
+      }
       if (prev >= 0 && prev !== chosen && !churned[i]) ctx.lost[prev]! += 1;
       cols.supplier[i] = chosen;
       cols.csat[i] = Math.max(cols.csat[i]!, 65);

@@ -58,7 +58,8 @@ export function computeAttraction(w: Work, ctx: RoundContext, money: readonly Te
 
     // Stocks move towards what this round's promotion and channel work would sustain.
     w.firms.forEach((f, fi) => {
-      if (!f.territories.includes(t.id)) return;
+      // A firm that has not entered yet keeps what it arrives with; one that left lets it fade.
+      if (!f.territories.includes(t.id) || (!f.active && !f.ai.exited)) return;
       const promo = f.active ? money[fi]!.promotion[ti]! / perK : 0;
       const aw = t.awareness[fi]!;
       const gain = (c.stocks.awarenessGainPm / 1000) * adbudg(promo, c.attraction.promoHalfYuan, 1) * (1000 - aw);

@@ -81,8 +81,10 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       if (a.supplier !== fi) return;
       const fill = (ctx.accountFillBp[ai] ?? 10_000) / 10_000;
       const ordered = ctx.accountUnits[ai]!;
+      // The owner's key-account hours are shared by the accounts they own.
       const plan = d?.reps.find((p) => p.rep === a.owner);
-      let response = d ? clamp((plan?.accounts ?? 0) / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
+      const owned = w.accounts.filter((x) => x.supplier === fi && x.owner !== '' && x.owner === a.owner).length || 1;
+      let response = d ? clamp((plan?.accounts ?? 0) / owned / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
       if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
       const ti = w.territories.findIndex((x) => x.id === a.territory);
       const value = valueForMoney(a.pricePm, marketPrice(w, ctx, ti), f.quality);
