@@ -44,8 +44,8 @@ const INCENTIVE_SCHEDULES: readonly (readonly IncentiveKind[])[] = [
 export const DIMENSIONS: readonly Dimension[] = [
   oneOf('seats', ['potential', 'all-in-one', 'even'] as const),
   int('prospecting', 0, 40, 6),
-  int('ownerAccounts', 0, 40, 6),
   int('otherAccounts', 0, 30, 5),
+  int('perAccountHours', 0, 20, 3),
   int('development', 0, 30, 5),
   int('weekHours', 40, 90, 8),
   oneOf('trainEvery', [0, 1, 2, 3, 4, 6]),

@@ -35,7 +35,7 @@ export const LESSONS: readonly LessonExperiment[] = [
   { id: 'early-renewal', follow: ref, ignore: [variant('last-minute', { renewalFrom: 0, renewalTo: 1 })] },
   { id: 'automation-long-tail', follow: ref, ignore: [variant('no-self-service', { automationFrom: 1_000_000 })] },
   { id: 'mediation', follow: ref, ignore: [variant('never-mediate', { mediationAbove: 100 })] },
-  { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { ownerAccounts: ref.otherAccounts })] },
+  { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { perAccountHours: 0 })] },
   { id: 'upgrade-criteria', follow: ref, ignore: [variant('upgrade-anyone', { upgrades: 'any' }), variant('never-upgrade', { upgrades: 'none' })] },
   {
     id: 'incentive-variety',

@@ -18,9 +18,9 @@ export interface Policy {
   readonly seats: 'potential' | 'all-in-one' | 'even';
   /** Call-units a round per rep, by activity; the long tail gets what is left of `weekHours`. */
   readonly prospecting: number;
-  /** Key-account hours of a rep who owns key accounts, and of one who does not. */
-  readonly ownerAccounts: number;
+  /** Key-account hours of every rep, and on top of them for each key account the rep owns (at most 40). */
   readonly otherAccounts: number;
+  readonly perAccountHours: number;
   readonly development: number;
   /** Every rep's working week, call-units (the capacity is 64; above it is overtime). */
   readonly weekHours: number;
@@ -70,8 +70,8 @@ export interface Policy {
 export const REFERENCE_POLICY: Policy = {
   seats: 'potential',
   prospecting: 22,
-  ownerAccounts: 14,
   otherAccounts: 6,
+  perAccountHours: 8,
   development: 6,
   weekHours: 62,
   sellingPm: 1000,
@@ -98,7 +98,7 @@ export const REFERENCE_POLICY: Policy = {
   priority: 'P2',
   priorityAccounts: 2,
   tools: true,
-  negotiation: 'value-selling',
+  negotiation: 'full-deck',
   upgrades: 'qualified',
 };
 
@@ -169,10 +169,11 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     seatsLeft.set(open, (seatsLeft.get(open) ?? 1) - 1);
   }
 
-  const owners = new Set(market.accounts.filter((a) => a.supplier === firm).map((a) => a.owner));
+  const owned = new Map<string, number>();
+  for (const a of market.accounts) if (a.supplier === firm && a.owner !== '') owned.set(a.owner, (owned.get(a.owner) ?? 0) + 1);
   const training: TrainingPlan[] = [];
   const reps: RepPlan[] = order.map((r, k) => {
-    const accounts = owners.has(r.id) ? policy.ownerAccounts : policy.otherAccounts;
+    const accounts = Math.min(40, policy.otherAccounts + policy.perAccountHours * (owned.get(r.id) ?? 0));
     const trains = policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0;
     if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
     const trainingHours = trains ? policy.trainingHours : policy.practiceHours;

@@ -296,6 +296,9 @@ export const fabeWithoutDiscoveryBot: NegotiationBot = (c, stage) => {
 
 export const NEGOTIATION_BOTS: Readonly<Record<string, NegotiationBot>> = {
   'value-selling': valueSellingBot(),
+  // The whole deck: discovery, FABE and answered objections, with an ask that prices the value
+  // built against what a rival would charge rather than at the most the buyer might pay.
+  'full-deck': valueSellingBot({ basePm: 900 }),
   discounting: discountingBot,
   'always-walk-away': alwaysWalkAwayBot,
   'accept-first-counter': acceptFirstCounterBot,

@@ -48,7 +48,7 @@ describe('the replay viewer’s session', () => {
     const events = s.log.events;
     const market = s.seek(events.find((e) => e.type === 'RoundOpened' && e.round === 2)!.seq).markets[0]!;
     const decisions = defaultDecisions(market, s.state.scenario!, 0);
-    const changed = { ...decisions, pricePm: [decisions.pricePm[0] + 80, decisions.pricePm[1] + 80, decisions.pricePm[2] + 80] as typeof decisions.pricePm };
+    const changed = { ...decisions, pricePm: [decisions.pricePm[0] + 150, decisions.pricePm[1] + 150, decisions.pricePm[2] + 150] as typeof decisions.pricePm };
     const f = forkSession(s.log.header, events, { atRound: 2, team: 't1', decisions: changed, createdAt: 'now' });
     expect(f.ok).toBe(true);
     if (!f.ok) return;
