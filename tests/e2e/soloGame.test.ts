@@ -118,6 +118,24 @@ describe('a trainee plays the tutorial solo in Chinese', () => {
         await price.fill('');
         await price.pressSequentially('98');
         await expect.poll(() => page.isDisabled('#submit-decisions')).toBe(false);
+        // Key-account upgrades: the note says who qualifies, how far development has come and
+        // the room left; more than a round allows is refused at the field, and asking before
+        // anyone qualifies is allowed with a warning.
+        await page.click('[data-section="territories"]');
+        const note = page.locator('.upgrade-note[data-for="territories[0].upgrades"]');
+        await expect.poll(() => note.textContent()).toMatch(/\d+ 家头部客户中 0 家达标.*培育进度 0%（需 \d+%）.*还可升级 \d+ 家/);
+        const upgrades = page.locator('input[data-path="territories[0].upgrades"]');
+        await upgrades.fill('');
+        await upgrades.pressSequentially('5');
+        await expect.poll(() => page.locator('.field-error[data-for="territories[0].upgrades"]').textContent()).toContain('0 到 1');
+        expect(await page.isDisabled('#submit-decisions')).toBe(true);
+        await upgrades.fill('');
+        await upgrades.pressSequentially('1');
+        await expect.poll(() => note.locator('.upgrade-warning').textContent()).toContain('1 家未达标客户被升级');
+        await expect.poll(() => page.isDisabled('#submit-decisions')).toBe(false);
+        // Read the section's guide notes, so the table is in view for the screenshot.
+        while ((await page.locator('.guide-note button').count()) > 0) await page.locator('.guide-note button').first().click();
+        await screenshot(page, 'game-decide-upgrades');
         await page.click('[data-section="reps"]');
       }
       if (!negotiated && (await page.locator('[data-section="negotiation"] .badge').count()) > 0) {
@@ -129,6 +147,10 @@ describe('a trainee plays the tutorial solo in Chinese', () => {
       if (round === 1) {
         await expect.poll(() => page.locator('.light').count()).toBeGreaterThan(0);
         expect(await page.locator('ol.funnel li.leakiest').count()).toBe(1);
+        // The upgraded customer is named after where it came from, never by its id.
+        const events = await page.locator('[data-screen="results"]').textContent();
+        expect(events).toMatch(/青湾第 \d+ 号客户由长尾客户成长为.+的大客户/);
+        expect(events).not.toMatch(/-up\d/);
         await page.waitForTimeout(1600); // let the switching animation finish
         await expectMapDrawn(page, 'results');
         await screenshot(page, 'game-results');

@@ -1,5 +1,6 @@
 /** The names a timeline entry shows instead of the ids the log keeps: teams, key accounts, shocks. */
 import type { Locale } from '../../engine/i18n/locale.ts';
+import { accountName } from '../view/accountNames.ts';
 import type { ReplaySession } from './replaySession.ts';
 
 export interface TimelineNames {
@@ -15,7 +16,7 @@ export function timelineNames(session: ReplaySession, locale: Locale): TimelineN
   for (const e of session.events) if (e.type === 'ShockInjected') shocks.set(e.payload.shock.id, e.payload.shock.title[locale]);
   return {
     team: (id) => state.teams.find((x) => x.id === id)?.name ?? id,
-    account: (id) => state.scenario?.keyAccounts.find((k) => k.id === id)?.name[locale] ?? id,
+    account: (id) => (state.scenario ? accountName(state.scenario, id, locale) : id),
     shock: (id) => shocks.get(id) ?? id,
   };
 }

@@ -8,7 +8,8 @@ import { servedCustomers } from '../../engine/model/budget.ts';
 import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../../engine/model/state.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/t.ts';
-import { enterExecutive, repLoads, setIncentive, setOperation, setRepTerritory, setTraining, targetGuides, budgetView } from '../view/decisionForm.ts';
+import { accountName } from '../view/accountNames.ts';
+import { enterExecutive, repLoads, setIncentive, setOperation, setRepTerritory, setTraining, targetGuides, budgetView, upgradeOutlook } from '../view/decisionForm.ts';
 import { formatCount, formatMoney, formatPm } from '../view/format.ts';
 import { repName } from '../view/repNames.ts';
 import type { FormBinding } from './formBinding.ts';
@@ -90,6 +91,7 @@ export function territoriesSection(b: FormBinding): HTMLElement {
   const guides = targetGuides(ctx);
   const money = (y: number) => formatMoney(locale, y);
   const cost = ctx.scenario.coefficients.customers.automationYuanPerCustomer;
+  const upgrade = ctx.scenario.coefficients.customers;
   const rows = b.form.decisions.territories.map((spend, i) => {
     const spec = ctx.scenario.territories.find((x) => x.id === spend.territory)!;
     const guide = guides.find((g) => g.territory === spend.territory)!;
@@ -108,6 +110,7 @@ export function territoriesSection(b: FormBinding): HTMLElement {
         b.number(`territories[${i}].target`, `${spec.name[locale]} · ${t(locale, 'form.target')}`, spend.target),
         h('small', { class: 'guide-band' }, t(locale, 'form.target-guide', { baseline: money(guide.baseline), lower: money(guide.lower), upper: money(guide.upper) })),
       ),
+      h('td', {}, b.number(`territories[${i}].upgrades`, `${spec.name[locale]} · ${t(locale, 'form.upgrades')}`, spend.upgrades, 1, { class: 'num count' }), upgradeNote(b, i)),
     );
   });
   const budget = budgetView(b.form, ctx);
@@ -116,8 +119,17 @@ export function territoriesSection(b: FormBinding): HTMLElement {
   return h(
     'section',
     { class: 'form-section' },
-    h('p', { class: 'help' }, t(locale, 'form.territories-help')),
-    table([t(locale, 'form.territory'), t(locale, 'form.promotion'), t(locale, 'form.channel'), t(locale, 'form.automation'), t(locale, 'form.target')], rows),
+    h(
+      'p',
+      { class: 'help' },
+      t(locale, 'form.territories-help', {
+        csat: upgrade.upgradeCsatMin,
+        stock: Math.ceil(upgrade.upgradeStockMin / 10),
+        perRound: upgrade.maxUpgradesPerRound,
+        cap: upgrade.maxUpgradedPerTerritory,
+      }),
+    ),
+    table([t(locale, 'form.territory'), t(locale, 'form.promotion'), t(locale, 'form.channel'), t(locale, 'form.automation'), t(locale, 'form.target'), t(locale, 'form.upgrades')], rows),
     h(
       'div',
       { class: 'inline-fields' },
@@ -125,6 +137,28 @@ export function territoriesSection(b: FormBinding): HTMLElement {
       h('label', {}, t(locale, 'form.contingency'), ' ', b.number('contingency', t(locale, 'form.contingency'), b.form.decisions.contingency), ' ', h('small', {}, t(locale, 'form.contingency-help'))),
     ),
   );
+}
+
+/**
+ * Under a territory's upgrades input: who qualifies now, how far development has come against
+ * the threshold, the room under the cap, and a warning when the ask will not go as meant.
+ */
+function upgradeNote(b: FormBinding, i: number): HTMLElement {
+  const { locale, ctx } = b;
+  const qualified = h('span', {});
+  const progress = h('span', {});
+  const room = h('span', {});
+  const warning = h('span', { class: 'upgrade-warning' });
+  const note = h('small', { class: 'upgrade-note', 'data-for': `territories[${i}].upgrades` }, qualified, progress, room, warning);
+  const show = () => {
+    const o = upgradeOutlook(b.form, ctx, i);
+    qualified.textContent = o.candidates > 0 ? t(locale, 'form.upgrades-qualified', { qualified: o.qualified, candidates: o.candidates }) : t(locale, 'form.upgrades-no-top');
+    progress.textContent = t(locale, 'form.upgrades-progress', { progress: o.progressPct, needed: o.neededPct });
+    room.textContent = t(locale, 'form.upgrades-room', { room: o.room });
+    warning.textContent = o.warning === 'none' ? '' : t(locale, `form.upgrade-warning.${o.warning}`, { count: o.unqualified, cap: o.cap });
+  };
+  b.onProblems(show);
+  return note;
 }
 
 export function pricingSection(b: FormBinding): HTMLElement {
@@ -207,7 +241,7 @@ export function accountsSection(b: FormBinding): HTMLElement {
   const f = ctx.scenario.coefficients.finance;
   const ours = ctx.market.accounts.filter((a) => a.supplier === ctx.firm);
   const mine = new Set(ctx.market.firms[ctx.firm]!.territories);
-  const nameOf = (id: string) => ctx.scenario.keyAccounts.find((k) => k.id === id)?.name[locale] ?? id;
+  const nameOf = (id: string) => accountName(ctx.scenario, id, locale);
   const rows = ctx.market.accounts
     .filter((a) => mine.has(a.territory))
     .map((a) => {

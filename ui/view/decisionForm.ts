@@ -10,6 +10,7 @@ import { budgetLines, budgetTotal, plannedTravel, type BudgetLines } from '../..
 import { MANAGER_HOURS, MAX_WORKLOAD_PM, type Decisions } from '../../engine/model/decisions.ts';
 import { defaultDecisions, kpiBaseline } from '../../engine/model/defaultDecisions.ts';
 import { reconcileDecisions } from '../../engine/model/reconcileDecisions.ts';
+import { upgradeCandidates } from '../../engine/model/round/upgrades.ts';
 import type { IncentiveKind, SkillName } from '../../engine/model/state.ts';
 import { validateDecisions } from '../../engine/model/validateDecisions.ts';
 import type { TeamContext } from './session.ts';
@@ -55,6 +56,8 @@ export function rangeOf(path: string, ctx: TeamContext): readonly [number, numbe
       return [0, MANAGER_HOURS];
     case 'maxDiscountBp':
       return [0, 3000];
+    case 'upgrades':
+      return [0, ctx.scenario.coefficients.customers.maxUpgradesPerRound];
     case 'target':
       return [0, 100 * MAX_MONEY];
     default:
@@ -197,6 +200,50 @@ export function targetGuides(ctx: TeamContext): { territory: string; baseline: n
       const baseline = kpiBaseline(market, scenario, firm, ti, round);
       return { territory: t.id, baseline, lower: Math.round(baseline * (1 - sigma)), upper: Math.round(baseline * (1 + sigma)) };
     });
+}
+
+export interface UpgradeOutlook {
+  /** Our customers among the territory's biggest tenth, and how many of them qualify now. */
+  readonly candidates: number;
+  readonly qualified: number;
+  /** Development stock and the stock at which customers qualify, as whole percentages (floor, ceiling). */
+  readonly progressPct: number;
+  readonly neededPct: number;
+  /** More upgraded accounts the territory may hold, and the cap. */
+  readonly room: number;
+  readonly cap: number;
+  /** What the plan asks for, and how many of those would be upgraded without qualifying. */
+  readonly asked: number;
+  readonly unqualified: number;
+  /** Why the ask will not go as the trainee may expect: the cap is reached, nobody to upgrade, or customers upgraded unqualified. */
+  readonly warning: 'none' | 'no-room' | 'no-candidates' | 'unqualified';
+}
+
+/**
+ * Where the plan's key-account upgrades in territory row `i` stand, by the engine's own rule
+ * (upgradeCandidates): who qualifies now, how far development has come, the room under the
+ * cap, and what asking for `upgrades` customers would do.
+ */
+export function upgradeOutlook(form: DecisionForm, ctx: TeamContext, i: number): UpgradeOutlook {
+  const c = ctx.scenario.coefficients.customers;
+  const spend = form.decisions.territories[i]!;
+  const ti = ctx.market.territories.findIndex((x) => x.id === spend.territory);
+  const now = upgradeCandidates(ctx.market, c, ctx.firm, ti);
+  const asked = spend.upgrades;
+  const taken = Math.min(asked, now.room, c.maxUpgradesPerRound, now.candidates.length);
+  const unqualified = Math.max(0, taken - now.qualified.length);
+  const warning = asked === 0 ? 'none' : now.room === 0 ? 'no-room' : now.candidates.length === 0 ? 'no-candidates' : unqualified > 0 ? 'unqualified' : 'none';
+  return {
+    candidates: now.candidates.length,
+    qualified: now.qualified.length,
+    progressPct: Math.floor(now.stock / 10),
+    neededPct: Math.ceil(c.upgradeStockMin / 10),
+    room: now.room,
+    cap: c.maxUpgradedPerTerritory,
+    asked,
+    unqualified,
+    warning,
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Pain 
 import { findNegotiation, negotiableAccounts } from '../../engine/session/negotiations.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import { t } from '../i18n/t.ts';
+import { accountName } from './accountNames.ts';
 import { formatCount, formatMoney } from './format.ts';
 import { teamContext } from './session.ts';
 
@@ -74,12 +75,11 @@ export function negotiableList(state: SessionState, locale: Locale, teamId?: str
   const { scenario, team, market } = teamContext(state, teamId);
   if (state.status !== 'open') return [];
   return negotiableAccounts(state, team).map((id) => {
-    const spec = scenario.keyAccounts.find((k) => k.id === id)!;
     const account = market.accounts.find((a) => a.id === id)!;
     const talk = findNegotiation(state, team.id, id);
     return {
       id,
-      name: spec.name[locale],
+      name: accountName(scenario, id, locale),
       volume: formatCount(locale, account.volume),
       supplier: account.supplier >= 0 ? scenario.firms[account.supplier]!.name[locale] : t(locale, 'negotiation.no-supplier'),
       status: !talk ? 'new' : talk.negotiation.stage === 'deal' ? 'deal' : talk.negotiation.stage === 'noDeal' ? 'no-deal' : 'talking',
@@ -94,7 +94,6 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
   if (!talk) return null;
   const { stage, context: c } = talk.negotiation;
   const list = scenario.product.listPrice;
-  const spec = scenario.keyAccounts.find((k) => k.id === accountId)!;
   const account = market.accounts.find((a) => a.id === accountId)!;
   const price = (pm: number) => (pm > 0 ? describePrice(pm, list, locale) : t(locale, 'negotiation.none'));
   const lines: ConversationLine[] = [{ speaker: 'buyer', text: t(locale, `reply.greeting.${1 + (accountId.length % 3)}`) }];
@@ -110,7 +109,7 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
     .map((kind) => ({ kind, label: t(locale, `move.${kind}`), input: MOVE_INPUT[kind], hint: t(locale, `move-hint.${kind}`) }));
   return {
     account: accountId,
-    title: spec.name[locale],
+    title: accountName(scenario, accountId, locale),
     facts: [
       { label: t(locale, 'negotiation.volume'), value: t(locale, 'briefing.units', { units: formatCount(locale, account.volume) }) },
       { label: t(locale, 'negotiation.supplier'), value: account.supplier >= 0 ? scenario.firms[account.supplier]!.name[locale] : t(locale, 'negotiation.no-supplier') },

@@ -3,6 +3,7 @@ import type { Locale } from '../../engine/i18n/locale.ts';
 import type { Explanation, KpiLight, RoundOutcome } from '../../engine/model/outcome.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import { t } from '../i18n/t.ts';
+import { accountName } from './accountNames.ts';
 import { formatBp, formatCount, formatMoney, formatPm, signed } from './format.ts';
 import { repName } from './repNames.ts';
 import { teamContext, type TeamContext } from './session.ts';
@@ -48,8 +49,7 @@ function explain(item: Explanation, ctx: TeamContext, locale: Locale): string {
   const territory = ctx.scenario.territories.find((x) => x.id === params.territory);
   if (territory) params.territory = territory.name[locale];
   else if (params.territory === '') params.territory = t(locale, 'results.whole-region');
-  const account = ctx.scenario.keyAccounts.find((x) => x.id === params.account);
-  if (account) params.account = account.name[locale];
+  if (typeof params.account === 'string') params.account = accountName(ctx.scenario, params.account, locale);
   const to = ctx.scenario.firms.find((x) => x.id === params.to);
   if (to) params.to = to.name[locale];
   return describeExplanation({ ...item, params }, locale);
@@ -116,7 +116,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
   const accounts = outcome.accounts
     .filter((a) => a.event !== '' && (a.supplier === firm || a.previousSupplier === firm || market.firms[firm]!.territories.includes(scenario.keyAccounts.find((k) => k.id === a.id)?.territory ?? '')))
     .map((a) => {
-      const name = scenario.keyAccounts.find((k) => k.id === a.id)?.name[locale] ?? a.id;
+      const name = accountName(scenario, a.id, locale);
       const to = a.supplier >= 0 ? scenario.firms[a.supplier]!.name[locale] : '—';
       const from = a.previousSupplier >= 0 ? scenario.firms[a.previousSupplier]!.name[locale] : '—';
       return t(locale, `account-event.${a.event}`, { account: name, to, from });

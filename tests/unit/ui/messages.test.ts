@@ -64,6 +64,7 @@ describe('UI messages', () => {
       'negotiation.choose': ['pain', 'attribute', 'ask'],
       'negotiation.enter': ['price', 'percent', 'cost'],
       'form.hours': ['prospecting', 'accounts', 'longTail', 'development', 'training'],
+      'form.upgrade-warning': ['no-room', 'no-candidates', 'unqualified'],
       'workshop.connection': ['online', 'connecting', 'offline'],
       'workshop.mode': ['shared', 'parallel', 'shared-help', 'parallel-help'],
       'workshop.board': ['ai-team', 'rival'],

@@ -7,7 +7,8 @@ import { defaultDecisions } from '../../../engine/model/defaultDecisions.ts';
 import { atDifficulty } from '../../../ui/game/difficulty.ts';
 import { SoloSession, TEAM_ID } from '../../../ui/game/soloSession.ts';
 import { briefingView } from '../../../ui/view/briefingView.ts';
-import { budgetView, enterNumber, formProblems, openForm, setIncentive } from '../../../ui/view/decisionForm.ts';
+import { upgradeCandidates } from '../../../engine/model/round/upgrades.ts';
+import { budgetView, enterNumber, formProblems, openForm, setIncentive, upgradeOutlook } from '../../../ui/view/decisionForm.ts';
 import { endView } from '../../../ui/view/endView.ts';
 import { formatBp, formatMoney } from '../../../ui/view/format.ts';
 import { negotiableList, negotiationRoomView } from '../../../ui/view/negotiationView.ts';
@@ -152,6 +153,44 @@ describe('decision form', () => {
     expect(formProblems(enterNumber(form, 'pricePm[0]', '95.55', ctx, 10), ctx)[0]!.key).toBe('form.whole-number');
     expect(formProblems(enterNumber(form, 'pricePm[0]', '40', ctx, 10), ctx)[0]).toMatchObject({ key: 'form.range', params: { min: 50, max: 200 } });
   });
+
+  it('shows where key-account upgrades stand by the engine’s rule, and warns when the ask exceeds who qualifies', () => {
+    const ctx = teamContext(gameAtRound(1).state);
+    const c = ctx.scenario.coefficients.customers;
+    const ti = ctx.market.territories.findIndex((x) => x.id === ctx.market.firms[ctx.firm]!.territories[0]);
+    const rule = upgradeCandidates(ctx.market, c, ctx.firm, ti);
+    let form = openForm(ctx);
+    // Nothing developed yet: top customers, none qualified, the whole cap free, nothing asked.
+    expect(upgradeOutlook(form, ctx, 0)).toEqual({
+      candidates: rule.candidates.length,
+      qualified: 0,
+      progressPct: 0,
+      neededPct: Math.ceil(c.upgradeStockMin / 10),
+      room: c.maxUpgradedPerTerritory,
+      cap: c.maxUpgradedPerTerritory,
+      asked: 0,
+      unqualified: 0,
+      warning: 'none',
+    });
+    expect(rule.candidates.length).toBeGreaterThan(0);
+    // Asking anyway is a valid plan, but the customer would be upgraded unqualified.
+    form = enterNumber(form, 'territories[0].upgrades', '1', ctx);
+    expect(formProblems(form, ctx)).toEqual([]);
+    expect(upgradeOutlook(form, ctx, 0)).toMatchObject({ asked: 1, unqualified: 1, warning: 'unqualified' });
+    // Once the territory is developed, satisfied top customers qualify and the warning goes.
+    const market = structuredClone(ctx.market);
+    (market.territories[ti]!.development as number[])[ctx.firm] = 1000;
+    const developed = { ...ctx, market };
+    const qualified = upgradeCandidates(market, c, ctx.firm, ti).qualified.length;
+    expect(qualified).toBeGreaterThan(0);
+    expect(upgradeOutlook(form, developed, 0)).toMatchObject({ qualified, progressPct: 100, unqualified: 0, warning: 'none' });
+    // More than a round allows, or a negative number, is refused at the field.
+    for (const bad of ['5', '-1']) {
+      const out = enterNumber(form, 'territories[0].upgrades', bad, ctx);
+      expect(out.decisions).toBe(form.decisions);
+      expect(formProblems(out, ctx)).toEqual([{ path: 'territories[0].upgrades', key: 'form.range', params: { min: 0, max: c.maxUpgradesPerRound, value: bad } }]);
+    }
+  });
 });
 
 describe('negotiation room view', () => {
@@ -200,6 +239,21 @@ describe('results view', () => {
     for (const line of r.why) expect(line).not.toMatch(/\{|binjiang|linchuan/);
     expect(resultsView(g.state, 'zh-CN', 1)!.round).toBe(1);
     expect(resultsView(g.state, 'zh-CN', 9)).toBeNull();
+  });
+
+  it('names a key account grown out of the long tail after where it came from, not by its id', () => {
+    const g = gameAtRound(1);
+    const ctx = teamContext(g.state);
+    const plan = openForm(ctx).decisions;
+    must(g.send({ type: 'SubmitDecisions', team: TEAM_ID, decisions: { ...plan, territories: plan.territories.map((x) => ({ ...x, upgrades: 1 })) } }, NOW));
+    must(g.send({ type: 'CloseRound' }, NOW));
+    const upgraded = g.state.markets[0]!.accounts.filter((a) => a.upgradedRound === 1);
+    expect(upgraded.length).toBeGreaterThan(0);
+    const r = resultsView(g.state, 'zh-CN')!;
+    const grown = r.accounts.filter((line) => line.includes('由长尾客户成长为'));
+    expect(grown).toHaveLength(upgraded.length);
+    expect(grown[0]).toMatch(/^滨江第 \d+ 号客户由长尾客户成长为我们的团队的大客户。$/);
+    for (const line of [...r.accounts, ...r.why]) expect(line).not.toMatch(/-up\d/);
   });
 });
 
