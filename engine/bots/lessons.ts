@@ -28,15 +28,17 @@ export const LESSONS: readonly LessonExperiment[] = [
   {
     id: 'target-in-band',
     follow: ref,
-    ignore: [variant('sandbagged', { targetPm: 900 }), variant('at-baseline', { targetPm: 1000 }), variant('over-stretched', { targetPm: 1200 })],
+    // With the usual band of ±8%: 90%, 100% and 120% of the baseline.
+    ignore: [variant('sandbagged', { targetBandPm: -1250 }), variant('at-baseline', { targetBandPm: 0 }), variant('over-stretched', { targetBandPm: 2500 })],
   },
   { id: 'training-pays', follow: ref, ignore: [variant('no-training', { trainEvery: 0, practiceHours: 0 })] },
-  { id: 'stretch-burns-morale', follow: ref, ignore: [variant('max-stretch', { targetPm: 1300, weekHours: 78 })] },
+  { id: 'stretch-burns-morale', follow: ref, ignore: [variant('max-stretch', { targetBandPm: 3750, weekHours: 78 })] },
   { id: 'early-renewal', follow: ref, ignore: [variant('last-minute', { renewalFrom: 0, renewalTo: 1 })] },
   { id: 'automation-long-tail', follow: ref, ignore: [variant('no-self-service', { automationFrom: 1_000_000 })] },
   { id: 'mediation', follow: ref, ignore: [variant('never-mediate', { mediationAbove: 100 })] },
-  { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { perAccountHours: 0 })] },
-  { id: 'upgrade-criteria', follow: ref, ignore: [variant('upgrade-anyone', { upgrades: 'any' }), variant('never-upgrade', { upgrades: 'none' })] },
+  { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { accountCarePm: 0 })] },
+  // Upgrading is worth a modest share of wallet (+20–50%); the lesson is about whom to upgrade.
+  { id: 'upgrade-criteria', follow: ref, ignore: [variant('upgrade-anyone', { upgrades: 'any' })] },
   {
     id: 'incentive-variety',
     follow: ref,

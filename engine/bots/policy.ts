@@ -4,6 +4,7 @@ import type { Decisions, ExecutiveContact, IncentivePlan, RepPlan, TrainingPlan 
 import { defaultDecisions, kpiBaseline } from '../model/defaultDecisions.ts';
 import { trimToBudget } from '../model/trimToBudget.ts';
 import { upgradeCandidates } from '../model/round/upgrades.ts';
+import { serviceNeed } from '../model/round/accounts.ts';
 import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../model/state.ts';
 import type { Bot, BotView } from './bot.ts';
 
@@ -18,9 +19,9 @@ export interface Policy {
   readonly seats: 'potential' | 'all-in-one' | 'even';
   /** Call-units a round per rep, by activity; the long tail gets what is left of `weekHours`. */
   readonly prospecting: number;
-  /** Key-account hours of every rep, and on top of them for each key account the rep owns (at most 40). */
+  /** Key-account hours of every rep, and on top of them ‰ of what the accounts the rep owns need (at most 40 in all). */
   readonly otherAccounts: number;
-  readonly perAccountHours: number;
+  readonly accountCarePm: number;
   readonly development: number;
   /** Every rep's working week, call-units (the capacity is 64; above it is overtime). */
   readonly weekHours: number;
@@ -43,8 +44,11 @@ export interface Policy {
   /** Price by tier 1, 2, 3–4, ‰ of list. */
   readonly pricePm: readonly [number, number, number];
   readonly maxDiscountBp: number;
-  /** KPI target, ‰ of the baseline. */
-  readonly targetPm: number;
+  /**
+   * Where the KPI target sits against the baseline, in ‰ of the band σ above it: 0 is the
+   * baseline, 1000 the band's top, negative a sandbagged target, past 1000 an over-stretched one.
+   */
+  readonly targetBandPm: number;
   /** Self-service for the long tail where the firm serves at least this many customers (0: everywhere; very large: nowhere). */
   readonly automationFrom: number;
   /** Mediate when conflict is above this (100: never). */
@@ -71,7 +75,7 @@ export const REFERENCE_POLICY: Policy = {
   seats: 'potential',
   prospecting: 22,
   otherAccounts: 6,
-  perAccountHours: 8,
+  accountCarePm: 1000,
   development: 6,
   weekHours: 62,
   sellingPm: 1000,
@@ -86,7 +90,7 @@ export const REFERENCE_POLICY: Policy = {
   channelPm: 1300,
   pricePm: [1000, 1000, 1000],
   maxDiscountBp: 500,
-  targetPm: 1050,
+  targetBandPm: 800,
   automationFrom: 0,
   mediationAbove: 35,
   meetingHours: 6,
@@ -170,10 +174,11 @@ export function planFor(policy: Policy, view: BotView): Decisions {
   }
 
   const owned = new Map<string, number>();
-  for (const a of market.accounts) if (a.supplier === firm && a.owner !== '') owned.set(a.owner, (owned.get(a.owner) ?? 0) + 1);
+  const c = scenario.coefficients.customers;
+  for (const a of market.accounts) if (a.supplier === firm && a.owner !== '') owned.set(a.owner, (owned.get(a.owner) ?? 0) + serviceNeed(a, c));
   const training: TrainingPlan[] = [];
   const reps: RepPlan[] = order.map((r, k) => {
-    const accounts = Math.min(40, policy.otherAccounts + policy.perAccountHours * (owned.get(r.id) ?? 0));
+    const accounts = Math.min(40, policy.otherAccounts + Math.ceil(((owned.get(r.id) ?? 0) * policy.accountCarePm) / 1000));
     const trains = policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0;
     if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
     const trainingHours = trains ? policy.trainingHours : policy.practiceHours;
@@ -208,6 +213,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
   const incentives: IncentivePlan[] =
     meanMorale < policy.moraleRescue ? [{ rep: '*', kind: 'recognition' }, ...scheduled.filter((i) => i.kind !== 'recognition')] : scheduled;
 
+  const sigma = scenario.market.volatilityBp / 10_000;
   const territories = base.territories.map((t) => {
     const ti = market.territories.findIndex((x) => x.id === t.territory);
     return {
@@ -215,7 +221,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
       promotion: roundHalfEven((t.promotion * policy.promotionPm) / 1000),
       channel: roundHalfEven((t.channel * policy.channelPm) / 1000),
       automation: servedCustomers(market, firm, ti) >= policy.automationFrom,
-      target: roundHalfEven((kpiBaseline(market, scenario, firm, ti, round) * policy.targetPm) / 1000),
+      target: roundHalfEven(kpiBaseline(market, scenario, firm, ti, round) * (1 + (sigma * policy.targetBandPm) / 1000)),
       upgrades: upgradesFor(policy, view, ti),
     };
   });

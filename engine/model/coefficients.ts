@@ -108,6 +108,10 @@ export interface Coefficients {
     /** A key account buys (careFloorPm + careSlopePm·CSAT)‰ of its contracted volume (1000‰ at CSAT 80, at most 1100‰). */
     readonly careFloorPm: number;
     readonly careSlopePm: number;
+    /** Call-units a key account needs from its owner a round: base plus so many per 100 units of volume, at most the max. */
+    readonly kaServiceBaseHours: number;
+    readonly kaServiceHoursPer100Units: number;
+    readonly kaServiceMaxHours: number;
     /** Below this CSAT a key account listens to rivals before its contract ends. */
     readonly contestCsatBelow: number;
     /** How decisively a buyer picks the best offer: chances ∝ U^contestSharpness. */
@@ -291,9 +295,12 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     maxUpgradedPerTerritory: 4,
     upgradeRampRounds: 3,
     upgradeWalletGainPm: 500,
-    upgradeMisfitCsat: 10,
+    upgradeMisfitCsat: 15,
     careFloorPm: 360,
     careSlopePm: 8,
+    kaServiceBaseHours: 2,
+    kaServiceHoursPer100Units: 1,
+    kaServiceMaxHours: 10,
     contestCsatBelow: 60,
     contestSharpness: 3,
     loyaltyPm: 400,
@@ -322,7 +329,7 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     },
     incentiveCostYuan: 3000,
     habituationPm: 500,
-    attritionBaseBp: 150,
+    attritionBaseBp: 175,
     attritionMoralePm: 30,
     attritionOverloadBp: 100,
     attritionUnfairBp: 200,

@@ -11,14 +11,29 @@ import { priceOf } from './market.ts';
  * Units an account orders this round: its contracted volume, moved by how well it is looked
  * after — (careFloorPm + careSlopePm·CSAT)‰, full volume at CSAT 80, less when neglected — and,
  * for an account upgraded from the long tail, its share of wallet growing by
- * upgradeWalletGainPm over upgradeRampRounds as its relationship reaches 40.
+ * upgradeWalletGainPm over upgradeRampRounds as its relationship reaches 40 and its CSAT 80
+ * (none at CSAT 60).
  */
 export function accountVolume(a: Pick<AccountState, 'volume' | 'upgradedRound' | 'csat' | 'relationship'>, round: number, c: Coefficients['customers']): number {
   const care = Math.min(1100, c.careFloorPm + c.careSlopePm * a.csat) / 1000;
   if (a.upgradedRound === 0) return a.volume * care;
-  // The wallet grows only as the relationship does: an account nobody looks after stays as it was.
-  const progress = Math.min(1, (round - a.upgradedRound) / c.upgradeRampRounds) * Math.min(1, a.relationship / 40);
+  // The wallet grows only as the relationship and the account's satisfaction do: an account
+  // nobody looks after, or one that was not ready, stays as it was.
+  const ready = Math.min(1, Math.max(0, (a.csat - 60) / 20));
+  const progress = Math.min(1, (round - a.upgradedRound) / c.upgradeRampRounds) * Math.min(1, a.relationship / 40) * ready;
   return a.volume * (1 + (c.upgradeWalletGainPm / 1000) * progress) * care;
+}
+
+/** The owner's call-units a key account needs a round to feel looked after: more for a bigger account. */
+export function serviceNeed(a: Pick<AccountState, 'volume'>, c: Coefficients['customers']): number {
+  return Math.min(c.kaServiceMaxHours, c.kaServiceBaseHours + (c.kaServiceHoursPer100Units * a.volume) / 100);
+}
+
+/** An owner's key-account hours, shared among the accounts they own by what each needs. */
+export function ownerHoursFor(a: Pick<AccountState, 'volume' | 'owner' | 'supplier'>, accounts: readonly Pick<AccountState, 'volume' | 'owner' | 'supplier'>[], ownerHours: number, c: Coefficients['customers']): number {
+  let needs = 0;
+  for (const x of accounts) if (x.supplier === a.supplier && x.owner !== '' && x.owner === a.owner) needs += serviceNeed(x, c);
+  return needs > 0 ? (ownerHours * serviceNeed(a, c)) / needs : ownerHours;
 }
 
 /** The price a firm would hold an account at: its tier price less half its discount allowance. */
@@ -52,12 +67,13 @@ export function keyAccounts(w: Work, ctx: RoundContext): void {
       const d = ctx.decisions[a.supplier];
       let hours = 0;
       if (d) {
-        const owned = w.accounts.filter((x) => x.supplier === a.supplier && x.owner !== '' && x.owner === a.owner).length || 1;
         const plan = d.reps.find((p) => p.rep === a.owner);
-        hours = plan ? plan.accounts / owned : 0;
+        hours = plan ? ownerHoursFor(a, w.accounts, plan.accounts, c.customers) : 0;
       } else hours = 6;
+      // Care against what the account needs: full care builds 2 points a round, none loses 3.
+      const care = Math.min(1.5, hours / serviceNeed(a, c.customers));
       const exec = (execBy[a.supplier]! / c.customers.execHoursPerFivePoints) * 5;
-      a.relationship = clamp(roundHalfEven(a.relationship + hours / 2 + exec - 3), 0, 100);
+      a.relationship = clamp(roundHalfEven(a.relationship + 5 * care + exec - 3), 0, 100);
       if (!f.reps.some((r) => r.id === a.owner)) a.owner = f.reps.find((r) => r.territory === a.territory)?.id ?? '';
     }
     const left = a.contractEnd - ctx.round;

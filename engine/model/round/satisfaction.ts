@@ -2,11 +2,10 @@ import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
 import type { RoundContext, Work } from './context.ts';
 import { marketPrice, priceOf } from './market.ts';
+import { ownerHoursFor, serviceNeed } from './accounts.ts';
 
 /** Long-tail call-units a customer needs a round to feel looked after. */
 const LT_HOURS_PER_CUSTOMER = 0.4;
-/** Account-management call-units a key account needs a round. */
-const KA_HOURS = 8;
 
 /** MODEL.md: CSAT* = 35·fill + 25·response + 20·value + 20·relationship, inputs 0–1. */
 export function targetCsat(fill: number, response: number, value: number, relationship: number, weights: readonly number[]): number {
@@ -81,10 +80,10 @@ export function satisfaction(w: Work, ctx: RoundContext): void {
       if (a.supplier !== fi) return;
       const fill = (ctx.accountFillBp[ai] ?? 10_000) / 10_000;
       const ordered = ctx.accountUnits[ai]!;
-      // The owner's key-account hours are shared by the accounts they own.
+      // The owner's key-account hours, shared among the accounts they own by what each needs.
       const plan = d?.reps.find((p) => p.rep === a.owner);
-      const owned = w.accounts.filter((x) => x.supplier === fi && x.owner !== '' && x.owner === a.owner).length || 1;
-      let response = d ? clamp((plan?.accounts ?? 0) / owned / KA_HOURS, 0, 1) : 0.5 + f.service / 2000;
+      const hours = ownerHoursFor(a, w.accounts, plan?.accounts ?? 0, c.customers);
+      let response = d ? clamp(hours / serviceNeed(a, c.customers), 0, 1) : 0.5 + f.service / 2000;
       if (d && f.goodwill < c.delivery.goodwillFloor) response *= SLOW_OPERATIONS;
       const ti = w.territories.findIndex((x) => x.id === a.territory);
       const value = valueForMoney(a.pricePm, marketPrice(w, ctx, ti), f.quality);

@@ -1,0 +1,36 @@
+import { availableParallelism } from 'node:os';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startTrialRunner, type TrialRunner } from '../../cli/experiment/pool.ts';
+import { inRange, LEVERS } from '../../cli/lessons/elasticities.ts';
+import { runLessons } from '../../cli/lessons/runLessons.ts';
+import { builtInScenarios, loadBuiltIn } from '../../scenarios/library.ts';
+
+/**
+ * Every teaching scenario's lessons hold over 16 seeded markets the lessons suite's default runs
+ * do not use (from seed 1001), and the workshop's elasticities sit in their published ranges.
+ * Hundreds of whole games: the balance project, not `npm test`.
+ */
+const SEEDS = 16;
+const FIRST = 1001;
+const TEACHING = builtInScenarios.filter((s) => s.id !== 'benchmark').map((s) => s.id);
+const workers = Math.max(1, Math.min(2, availableParallelism()));
+
+describe('the lessons suite', () => {
+  const runners: TrialRunner[] = [];
+  afterAll(async () => {
+    await Promise.all(runners.map((r) => r.close()));
+  });
+
+  it.each(TEACHING)(`%s: every lesson it lists holds over ${SEEDS} seeds`, async (id) => {
+    const loaded = loadBuiltIn(id);
+    if (!loaded.ok) throw new Error(`${id} does not load`);
+    const scenario = loaded.scenario;
+    expect(scenario.lessons.length).toBeGreaterThan(0);
+    const runner = await startTrialRunner(workers, { scenario, rounds: scenario.rounds });
+    runners.push(runner);
+    const report = await runLessons({ scenario, seeds: SEEDS, firstSeed: FIRST, elasticities: id === 'workshop' }, runner);
+    const table = report.lessons.map((l) => `${l.id}: ${l.variants.map((v) => `${v.id} ${v.medianDelta} / ${Math.round(v.winShare * 100)}%`).join(', ')}`).join('\n');
+    expect(report.lessons.filter((l) => !l.holds).map((l) => l.id), table).toEqual([]);
+    if (report.elasticities) for (const lever of LEVERS) expect(inRange(lever, report.elasticities[lever]), `${lever} ${report.elasticities[lever]}`).toBe(true);
+  });
+});
