@@ -11,12 +11,29 @@ import { DEFAULT_SCENARIO_ID } from '../scenarios/library.ts';
 import { writeLines } from './io/logFile.ts';
 import { loadScenarioArg, printProblems } from './io/scenarioSource.ts';
 import { standings, standingsTable } from './standings.ts';
+import { renderTable } from './io/table.ts';
+import { firmFigures } from '../engine/model/firmFigures.ts';
+import type { SessionState } from '../engine/session/state.ts';
+import { firmIndexOf, marketIndexOf } from '../engine/session/teams.ts';
 import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 
 const USAGE = `usage: npm run sim -- [--scenario <id|file>] [--seed <s>] [--rounds <n>] [--teams <n>] [--bots <a,b,...>] [--mode shared|parallel] [--out <log.jsonl>] [--fixed-clock]
 bots: ${BOT_IDS.join(', ')}`;
 
 
+
+/** Each team's year in the field's terms (docs/model.md, "Magnitudes"). */
+function magnitudesTable(state: SessionState): string {
+  const scenario = state.scenario!;
+  const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
+    const win = (bp: number) => (bp < 0 ? '—' : pct(bp));
+  const rows = state.teams.map((team) => {
+    const history = state.history.map((h) => h[marketIndexOf(state, team.id)]!);
+    const f = firmFigures(scenario, history, firmIndexOf(state, team));
+    return [team.id, pct(f.operatingMarginBp), pct(f.sellingCostBp), pct(f.ltChurnBp), pct(f.repAttritionBp), f.revenuePerRep.toLocaleString('en'), `${f.accountsWon}/${f.accountsLost}/${f.accountsHeld}`, win(f.accountWinBp)];
+  });
+  return renderTable(['team', 'op. margin', 'selling costs', 'LT churn/yr', 'rep attrition/yr', 'revenue/rep/yr', 'KAs won/lost/held', 'KA contests won'], rows);
+}
 
 async function main(argv: string[]): Promise<number> {
   let args;
@@ -71,6 +88,8 @@ async function main(argv: string[]): Promise<number> {
     const seconds = (performance.now() - started) / 1000;
     console.log(`${scenario.title.en} — seed ${seed}, ${rounds} rounds, ${teams} teams (${mode}), ${seconds.toFixed(2)} s`);
     console.log(standingsTable(standings(session.state)));
+    console.log('');
+    console.log(magnitudesTable(session.state));
     if (args.out) {
       await writeLines(args.out, logLines(session.header, session.log.events));
       console.log(`log: ${args.out} (${session.log.lastSeq} events, head ${session.log.headHash})`);

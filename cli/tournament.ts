@@ -127,6 +127,19 @@ async function main(argv: string[]): Promise<number> {
         }),
       ),
     );
+    console.log('');
+    console.log('magnitudes (medians over the seeds; the field: operating margin 8–15%, long-tail churn 15–30% and rep attrition 15–25% a year)');
+    const pct = (bp: number) => `${(bp / 100).toFixed(1)}%`;
+    const win = (bp: number) => (bp < 0 ? '—' : pct(bp));
+    console.log(
+      renderTable(
+        ['bot', 'op. margin', 'selling costs', 'LT churn/yr', 'rep attrition/yr', 'revenue/rep/yr', 'KA contests won'],
+        bots.map((bot) => {
+          const g = figures[bot]!.magnitudes;
+          return [bot, pct(g.operatingMarginBp), pct(g.sellingCostBp), pct(g.ltChurnBp), pct(g.repAttritionBp), Math.round(g.revenuePerRep).toLocaleString('en'), win(g.accountWinBp)];
+        }),
+      ),
+    );
     if (args.json !== undefined) {
       const out: TournamentJson = { scenario: scenario.id, scenarioHash: hash, seeds: seedCount, firstSeed, rounds, bots: figures };
       await writeFile(args.json, `${JSON.stringify(out, null, 2)}\n`);

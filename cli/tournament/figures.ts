@@ -12,6 +12,30 @@ export interface BotFigures {
   readonly scores: number[];
   /** The balanced bot's totals in the same matches, same order. */
   readonly balancedScores: number[];
+  /** Medians over the seeds of the bot's magnitudes (bp, yuan; key-account win rate −1 when it entered no contest). */
+  readonly magnitudes: Magnitudes;
+}
+
+export interface Magnitudes {
+  readonly operatingMarginBp: number;
+  readonly sellingCostBp: number;
+  readonly ltChurnBp: number;
+  readonly repAttritionBp: number;
+  readonly revenuePerRep: number;
+  readonly accountWinBp: number;
+}
+
+export function magnitudes(results: readonly MatchResult[]): Magnitudes {
+  const m = (f: (r: MatchResult) => number, of = results) => (of.length ? Math.round(quantile(of.map(f), 0.5)) : -1);
+  const contested = results.filter((r) => r.figures.accountWinBp >= 0);
+  return {
+    operatingMarginBp: m((r) => r.figures.operatingMarginBp),
+    sellingCostBp: m((r) => r.figures.sellingCostBp),
+    ltChurnBp: m((r) => r.figures.ltChurnBp),
+    repAttritionBp: m((r) => r.figures.repAttritionBp),
+    revenuePerRep: m((r) => r.figures.revenuePerRep),
+    accountWinBp: m((r) => r.figures.accountWinBp, contested),
+  };
 }
 
 /**
@@ -47,6 +71,7 @@ export function tournamentFigures(results: readonly MatchResult[], bots: readonl
       winRate: mine.length ? mine.filter((r) => r.botScore > r.balancedScore).length / mine.length : 0,
       scores,
       balancedScores,
+      magnitudes: magnitudes(mine),
     };
   }
   return figures;

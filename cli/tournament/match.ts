@@ -7,6 +7,7 @@
 import { scorecard } from '../../engine/model/scorecard.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
 import { botPlayer, soloRun } from '../../engine/bots/soloRun.ts';
+import type { FirmFigures } from '../../engine/model/firmFigures.ts';
 import { playBotSession } from '../../engine/session/botSession.ts';
 
 /** The bot every other bot is measured against. */
@@ -26,6 +27,8 @@ export interface MatchResult {
   readonly bot: string;
   readonly botScore: number;
   readonly balancedScore: number;
+  /** The bot's year in the field's terms: margin, selling costs, churn, attrition, key accounts. */
+  readonly figures: FirmFigures;
 }
 
 /**
@@ -64,5 +67,6 @@ export function playMatch(m: MatchSpec): MatchResult {
     balancedScore = soloScore(m, REFERENCE_BOT);
     reference.set(key, balancedScore);
   }
-  return { seed: m.seed, bot: m.bot, balancedScore, botScore: soloScore(m, m.bot) };
+  const run = soloRun(m.scenario, m.seed, botPlayer(m.bot), m.rounds);
+  return { seed: m.seed, bot: m.bot, balancedScore, botScore: run.card.total, figures: run.figures };
 }
