@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { logLines } from '../../engine/core/jsonl.ts';
 import { negotiationSession } from '../support/negotiationSession.ts';
-import { sessionDriver, teamSession } from '../support/teamSession.ts';
+import { sessionDriver, teamSession, workshopScenario } from '../support/teamSession.ts';
 import { screenshot } from './support/browser.ts';
 import { viewerHarness } from './support/viewerHarness.ts';
 
@@ -12,9 +12,15 @@ describe('the replay viewer', () => {
   let tampered: string;
   let hidden: string;
   let talks: string;
+  /** The AI team's talks in teamSession: the balanced bot negotiates when a round closes. */
+  let botTalks: { round: number; account: string }[];
 
   beforeAll(async () => {
     const s = teamSession();
+    botTalks = s.state.negotiations.filter((n) => n.team === 'ai').map((n) => ({ round: n.round, account: n.account }));
+    // The people teams never talk; the fixture is only worth this test if the bot does.
+    expect(s.state.negotiations.every((n) => n.team === 'ai')).toBe(true);
+    expect(botTalks.length).toBeGreaterThan(0);
     const lines = [...logLines(s.log.header, s.log.events)];
     good = await viewer.writeLog('session.jsonl', lines);
     // Line 7 holds event seq 7: change what it says without re-sealing it.
@@ -73,8 +79,24 @@ describe('the replay viewer', () => {
     await expect.poll(() => page.locator('#replay-compare tr[data-key="revenue"] td.delta').textContent()).not.toBe('±0');
     await page.locator('#replay-compare').screenshot({ path: 'tests/e2e/artifacts/replay-compare.png' });
 
-    // teamSession negotiates with nobody: the panel says so.
-    expect(await page.textContent('#replay-negotiations')).toContain('Nobody negotiated');
+    // In teamSession only the AI team negotiates (the engine plays its talks when a round
+    // closes): the panel lists exactly those, under the AI team's name and the accounts' names.
+    const listed = page.locator('#replay-negotiations details.negotiation-replay');
+    expect(await listed.count()).toBe(botTalks.length);
+    expect(await page.locator('#replay-negotiations details.negotiation-replay:not([data-team="ai"])').count()).toBe(0);
+    expect(await page.textContent('#replay-negotiations')).not.toContain('Nobody negotiated');
+    const { scenario } = workshopScenario();
+    for (const [i, talk] of botTalks.entries()) {
+      const summary = (await listed.nth(i).locator('summary').textContent())!;
+      expect(summary).toContain(`Round ${talk.round}`);
+      expect(summary).toContain(scenario.keyAccounts.find((k) => k.id === talk.account)!.name.en);
+      // Played by the engine, not by people at the table: the summary says so.
+      expect(summary).toContain('played by the computer');
+    }
+    await listed.first().locator('summary').click();
+    await expect.poll(() => listed.first().locator('ol.conversation li').count()).toBeGreaterThan(0);
+    await page.locator('#replay-negotiations').screenshot({ path: 'tests/e2e/artifacts/replay-bot-negotiation.png' });
+    await listed.first().locator('summary').click();
 
     // What-if: team One prices higher in round 2.
     await page.selectOption('#fork-round', '2');

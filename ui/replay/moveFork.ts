@@ -12,6 +12,7 @@ import type { MoveChange } from '../../engine/session/forkMove.ts';
 import { h, fill } from '../dom.ts';
 import { t } from '../i18n/t.ts';
 import { movePanel } from '../screens/negotiationScreen.ts';
+import { accountName } from '../view/accountNames.ts';
 import { describeMove, negotiationRoomView } from '../view/negotiationView.ts';
 import type { ReplaySession } from './replaySession.ts';
 
@@ -39,7 +40,6 @@ export function moveForkEditor(session: ReplaySession, locale: Locale, team: str
   const state = session.debrief.state;
   const scenario = state.scenario!;
   const teamName = state.teams.find((x) => x.id === team)?.name ?? team;
-  const accountName = (id: string) => scenario.keyAccounts.find((k) => k.id === id)?.name[locale] ?? id;
   const list = scenario.product.listPrice;
   const moves = loggedMoves(session.events, team, round);
   const cancel = h('button', { type: 'button', id: 'move-fork-cancel', onclick: () => actions.cancel() }, t(locale, 'viewer.fork-cancel'));
@@ -49,7 +49,7 @@ export function moveForkEditor(session: ReplaySession, locale: Locale, team: str
     return root;
   }
   const pick = h('select', { id: 'move-fork-seq' });
-  for (const m of moves) pick.add(new Option(t(locale, 'viewer.move-fork-option', { seq: m.seq, account: accountName(m.account), move: describeMove(m.move, locale, list) }), String(m.seq)));
+  for (const m of moves) pick.add(new Option(t(locale, 'viewer.move-fork-option', { seq: m.seq, account: accountName(scenario, m.account, locale), move: describeMove(m.move, locale, list) }), String(m.seq)));
   const drop = h('input', { type: 'checkbox', id: 'move-fork-drop' });
   const instead = h('div', { class: 'move-fork-instead' });
   const show = () => {

@@ -4,6 +4,7 @@ import type { Locale } from '../../engine/i18n/locale.ts';
 import type { SessionNegotiation, SessionState } from '../../engine/session/state.ts';
 import { h } from '../dom.ts';
 import { t } from '../i18n/t.ts';
+import { accountName } from '../view/accountNames.ts';
 import { formatBp, formatCount, signed } from '../view/format.ts';
 import { describeMove } from '../view/negotiationView.ts';
 import { negotiationSteps, type NegotiationStep } from './negotiationReplay.ts';
@@ -30,7 +31,9 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
   const list = scenario.product.listPrice;
   const colon = locale === 'en' ? ': ' : '：';
   const teamName = (id: string) => state.teams.find((x) => x.id === id)?.name ?? id;
-  const accountName = (id: string) => scenario.keyAccounts.find((k) => k.id === id)?.name[locale] ?? id;
+  // A bot team's talks are played by the engine when the round closes: say so, so nobody reads
+  // them as a team's people at the table.
+  const isBot = (id: string) => state.teams.some((x) => x.id === id && x.bot !== undefined);
   const trustRun = (n: number) => signed(String(Math.abs(n)), n);
   return h(
     'section',
@@ -40,8 +43,13 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
     talks.map((n) =>
       h(
         'details',
-        { class: 'negotiation-replay', 'data-account': n.account, 'data-team': n.team },
-        h('summary', {}, t(locale, 'viewer.negotiation-title', { round: n.round, team: teamName(n.team), account: accountName(n.account) })),
+        { class: 'negotiation-replay', 'data-account': n.account, 'data-team': n.team, ...(isBot(n.team) ? { 'data-bot': 'true' } : {}) },
+        h(
+          'summary',
+          {},
+          t(locale, 'viewer.negotiation-title', { round: n.round, team: teamName(n.team), account: accountName(scenario, n.account, locale) }),
+          isBot(n.team) ? h('span', { class: 'pill ai' }, t(locale, 'viewer.negotiation-bot')) : null,
+        ),
         h(
           'ol',
           { class: 'conversation' },
