@@ -9,6 +9,7 @@ import { ledger, ledgerCatalog } from './core/demo/ledger.ts';
 import { sessionDecider } from './session/decider.ts';
 import { sessionCatalog } from './session/events.ts';
 import { sessionStateHash } from './session/stateHash.ts';
+import { ENGINE_VERSION } from './core/version.ts';
 import type { SessionState } from './session/state.ts';
 
 /** Scenario ids starting with this prefix belong to the kernel's demo aggregate. */
@@ -46,7 +47,14 @@ export function replayingChecker(
   if (isDemo(header) || header.seed === undefined) return null;
   const decider = seeded(header.seed);
   const replay = new Replay(decider, header) as Replay<SessionState, DomainEvent>;
+  // A release that changed the market model resolves the rounds of older logs differently: their
+  // chain still checks out, but the rounds can only be re-run by the release that wrote them.
+  const other = modelRelease(header.engineVersion) !== modelRelease(ENGINE_VERSION);
   const check = (event: EventEnvelope) => {
+    if (other) {
+      // Nothing of it is folded: even its scenario may lack fields this model reads.
+      return event.type === 'RoundResolved' ? { code: 'other-engine' as const, params: { recorded: header.engineVersion, current: ENGINE_VERSION, round: event.round } } : null;
+    }
     const state = replay.apply(event);
     if (event.type !== 'RoundResolved') return null;
     const payload = event.payload as { stateHash?: unknown; outcomes?: unknown };
@@ -58,6 +66,11 @@ export function replayingChecker(
     return null;
   };
   return { replay, check };
+}
+
+/** The part of a release number that changes when the market model does (major.minor). */
+export function modelRelease(version: string): string {
+  return version.split('.').slice(0, 2).join('.');
 }
 
 export function replayCheckerFor(header: LogHeader): EventChecker | null {

@@ -24,6 +24,7 @@ export type LogProblemCode =
   | 'unknown-version'
   | 'missing-upcaster'
   | 'rejected-by-engine'
+  | 'other-engine'
   | 'missing-trailer'
   | 'bad-trailer'
   | 'trailer-mismatch'
@@ -73,7 +74,13 @@ export interface VerifyOptions {
   readonly form?: 'strict' | 'bytes';
 }
 
-export type EventChecker = (event: EventEnvelope) => string | null;
+export type EventChecker = (event: EventEnvelope) => string | CheckerProblem | null;
+
+/** A checker's refusal with a code of its own (e.g. a log from a release whose model this one does not re-run). */
+export interface CheckerProblem {
+  readonly code: LogProblemCode;
+  readonly params?: Readonly<Record<string, string | number>>;
+}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -260,13 +267,14 @@ export class LogVerifier {
       const current = versionProblem.code === 'unknown-version' ? versionProblem.current : 0;
       return fail(versionProblem.code, undefined, seqHere, { type: event.type, v: event.v, current });
     }
-    let refused: string | null;
+    let refused: string | CheckerProblem | null;
     try {
       refused = this.checker?.(event) ?? null;
     } catch (error) {
       refused = (error as Error).message;
     }
-    if (refused !== null) return fail('rejected-by-engine', refused);
+    if (typeof refused === 'string') return fail('rejected-by-engine', refused);
+    if (refused !== null) return fail(refused.code, undefined, seqHere, refused.params);
     this.lastSeq = event.seq;
     this.headHash = event.hash;
     return event;

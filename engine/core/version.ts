@@ -1,2 +1,7 @@
 /** Written into every log header; kept equal to package.json's version by a unit test. */
-export const ENGINE_VERSION = '0.1.0';
+/**
+ * The minor number changes whenever the market model resolves rounds differently (0.2: the
+ * lessons rework of issue 14); logs from another model release verify their chain but are not
+ * re-run (kinds.ts).
+ */
+export const ENGINE_VERSION = '0.2.0';

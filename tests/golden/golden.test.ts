@@ -40,3 +40,16 @@ describe('the demo script', () => {
     expect([...logLines(session.header, session.log.events)].join('\n') + '\n').toBe(committed);
   });
 });
+
+describe('a log from a release with another market model (0.1.0)', () => {
+  it('verifies its chain but is not re-run: refused at its first round with the release that can replay it', async () => {
+    const read = await readLog(fileChunks('tests/golden/workshop-parallel-0.1.0.jsonl'), catalogFor, { checkerFor: replayCheckerFor });
+    expect(read.ok).toBe(false);
+    if (read.ok) return;
+    expect(read.problem.code).toBe('other-engine');
+    expect(read.problem.params).toMatchObject({ recorded: '0.1.0', round: 1 });
+    // Without the engine's re-run, the same file is an intact chain.
+    const chain = await readLog(fileChunks('tests/golden/workshop-parallel-0.1.0.jsonl'), catalogFor);
+    expect(chain.ok).toBe(true);
+  });
+});

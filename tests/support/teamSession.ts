@@ -1,5 +1,6 @@
 import { Aggregate } from '../../engine/core/aggregate.ts';
 import { createHeader } from '../../engine/core/header.ts';
+import { ENGINE_VERSION } from '../../engine/core/version.ts';
 import { defaultDecisions } from '../../engine/model/defaultDecisions.ts';
 import type { SessionCommand, TeamSpec } from '../../engine/session/commands.ts';
 import { sessionDecider } from '../../engine/session/decider.ts';
@@ -17,7 +18,7 @@ export function workshopScenario() {
  */
 export function sessionDriver(seed: string, header: { hideSeed?: boolean } = {}) {
   const { scenario, hash } = workshopScenario();
-  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed, createdAt: 't', ...header }));
+  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: ENGINE_VERSION, scenario: { id: scenario.id, hash }, seed, createdAt: 't', ...header }));
   let n = 0;
   const as = (actor: { kind: 'facilitator' | 'team'; id: string }) => (command: SessionCommand) => {
     const r = s.handle({ id: `c${++n}`, actor, ts: `t${n}`, command });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ENGINE_VERSION } from '../../../engine/core/version.ts';
 import { Aggregate } from '../../../engine/core/aggregate.ts';
 import { createHeader } from '../../../engine/core/header.ts';
 import { fold } from '../../../engine/core/replay.ts';
@@ -12,7 +13,7 @@ if (!loaded.ok) throw new Error('workshop does not load');
 const { scenario, hash } = loaded;
 
 function session(seed = 'neg') {
-  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: 't', scenario: { id: scenario.id, hash }, seed, createdAt: 't' }));
+  const s = Aggregate.create(sessionDecider(seed), createHeader({ engineVersion: ENGINE_VERSION, scenario: { id: scenario.id, hash }, seed, createdAt: 't' }));
   let n = 0;
   const as = (actor: { kind: 'facilitator' | 'team'; id: string }) => (command: SessionCommand) =>
     s.handle({ id: `c${++n}`, actor, ts: 't', command });
