@@ -55,6 +55,8 @@ export const DIMENSIONS: readonly Dimension[] = [
   oneOf('incentiveKinds', INCENTIVE_SCHEDULES),
   int('incentiveEvery', 0, 4, 1),
   int('moraleRescue', 0, 75, 10),
+  int('rescueMeetingHours', 0, 12, 3),
+  int('rescueTrainingHours', 0, 16, 3),
   int('promotionPm', 0, 4000, 500),
   int('channelPm', 0, 4000, 500),
   int('price1', 800, 1250, 40),

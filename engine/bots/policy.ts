@@ -36,8 +36,14 @@ export interface Policy {
   /** Incentive kinds granted to the whole team in turn, one every `incentiveEvery` rounds (0: none). */
   readonly incentiveKinds: readonly IncentiveKind[];
   readonly incentiveEvery: number;
-  /** Below this mean morale, recognition is added at once. */
+  /**
+   * Below this mean morale the team is in trouble and the manager turns to it: recognition at
+   * once, an incentive every round (the kinds still in turn), more team meetings and a course
+   * for every rep each round.
+   */
   readonly moraleRescue: number;
+  readonly rescueMeetingHours: number;
+  readonly rescueTrainingHours: number;
   /** Promotion and channel, ‰ of the plain default's spend. */
   readonly promotionPm: number;
   readonly channelPm: number;
@@ -85,7 +91,9 @@ export const REFERENCE_POLICY: Policy = {
   coaching: true,
   incentiveKinds: ['recognition', 'development', 'longTerm'],
   incentiveEvery: 2,
-  moraleRescue: 58,
+  moraleRescue: 70,
+  rescueMeetingHours: 11,
+  rescueTrainingHours: 8,
   promotionPm: 2500,
   channelPm: 1300,
   pricePm: [1000, 1000, 1000],
@@ -173,15 +181,17 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     seatsLeft.set(open, (seatsLeft.get(open) ?? 1) - 1);
   }
 
+  const meanMorale = f.reps.reduce((s, r) => s + r.morale, 0) / Math.max(1, f.reps.length);
+  const rescue = meanMorale < policy.moraleRescue;
   const owned = new Map<string, number>();
   const c = scenario.coefficients.customers;
   for (const a of market.accounts) if (a.supplier === firm && a.owner !== '') owned.set(a.owner, (owned.get(a.owner) ?? 0) + serviceNeed(a, c));
   const training: TrainingPlan[] = [];
   const reps: RepPlan[] = order.map((r, k) => {
     const accounts = Math.min(40, policy.otherAccounts + Math.ceil(((owned.get(r.id) ?? 0) * policy.accountCarePm) / 1000));
-    const trains = policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0;
+    const trains = rescue || (policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0);
     if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
-    const trainingHours = trains ? policy.trainingHours : policy.practiceHours;
+    const trainingHours = trains ? (rescue ? Math.max(policy.trainingHours, policy.rescueTrainingHours) : policy.trainingHours) : policy.practiceHours;
     const fixed = policy.prospecting + accounts + policy.development + trainingHours;
     // The long tail gets what the week leaves; a week too short for the rest is cut pro rata.
     const scale = fixed > policy.weekHours && fixed > 0 ? policy.weekHours / fixed : 1;
@@ -207,11 +217,9 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     .sort((a, b) => Number(b.supplier === firm) - Number(a.supplier === firm) || b.volume - a.volume || (a.id < b.id ? -1 : 1));
   const executive: ExecutiveContact[] = policy.visitHours > 0 ? due.slice(0, policy.renewalVisits).map((a) => ({ account: a.id, hours: policy.visitHours })) : [];
 
-  const kind = incentiveFor(policy, round);
+  const kind = incentiveFor(rescue && policy.incentiveEvery > 0 ? { ...policy, incentiveEvery: 1 } : policy, round);
   const scheduled: IncentivePlan[] = kind ? [{ rep: '*', kind }] : [];
-  const meanMorale = f.reps.reduce((s, r) => s + r.morale, 0) / Math.max(1, f.reps.length);
-  const incentives: IncentivePlan[] =
-    meanMorale < policy.moraleRescue ? [{ rep: '*', kind: 'recognition' }, ...scheduled.filter((i) => i.kind !== 'recognition')] : scheduled;
+  const incentives: IncentivePlan[] = rescue ? [{ rep: '*', kind: 'recognition' }, ...scheduled.filter((i) => i.kind !== 'recognition')] : scheduled;
 
   const sigma = scenario.market.volatilityBp / 10_000;
   const territories = base.territories.map((t) => {
@@ -242,7 +250,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     training,
     incentives,
     mediation: f.conflict > policy.mediationAbove,
-    meetingHours: policy.meetingHours,
+    meetingHours: rescue ? Math.max(policy.meetingHours, policy.rescueMeetingHours) : policy.meetingHours,
     executive,
     operations,
     toolkit: policy.tools,
