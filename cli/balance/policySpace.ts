@@ -59,6 +59,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   int('rescueTrainingHours', 0, 16, 3),
   int('promotionPm', 0, 4000, 500),
   int('channelPm', 0, 4000, 500),
+  int('channelNewPm', 0, 6000, 600),
   int('price1', 800, 1250, 40),
   int('price2', 800, 1250, 40),
   int('price3', 800, 1250, 40),

@@ -47,6 +47,8 @@ export interface Policy {
   /** Promotion and channel, ‰ of the plain default's spend. */
   readonly promotionPm: number;
   readonly channelPm: number;
+  /** Channel in a new market, where coverage is what the firm is building (the deck: new markets weigh coverage first). */
+  readonly channelNewPm: number;
   /** Price by tier 1, 2, 3–4, ‰ of list. */
   readonly pricePm: readonly [number, number, number];
   readonly maxDiscountBp: number;
@@ -96,6 +98,7 @@ export const REFERENCE_POLICY: Policy = {
   rescueTrainingHours: 8,
   promotionPm: 2500,
   channelPm: 1300,
+  channelNewPm: 2600,
   pricePm: [1000, 1000, 1000],
   maxDiscountBp: 500,
   targetBandPm: 800,
@@ -227,7 +230,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     return {
       ...t,
       promotion: roundHalfEven((t.promotion * policy.promotionPm) / 1000),
-      channel: roundHalfEven((t.channel * policy.channelPm) / 1000),
+      channel: roundHalfEven((t.channel * (market.territories[ti]!.stage === 'new' ? policy.channelNewPm : policy.channelPm)) / 1000),
       automation: servedCustomers(market, firm, ti) >= policy.automationFrom,
       target: roundHalfEven(kpiBaseline(market, scenario, firm, ti, round) * (1 + (sigma * policy.targetBandPm) / 1000)),
       upgrades: upgradesFor(policy, view, ti),
