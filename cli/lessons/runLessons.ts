@@ -5,11 +5,10 @@
  */
 import { lessonExperiment } from '../../engine/bots/lessons.ts';
 import { REFERENCE_POLICY, type Policy } from '../../engine/bots/policy.ts';
-import type { FirmFigures } from '../../engine/model/firmFigures.ts';
 import type { LessonId, Scenario } from '../../engine/model/scenario.ts';
 import type { Trial, TrialResult } from '../experiment/trial.ts';
 import type { TrialRunner } from '../experiment/pool.ts';
-import { quantile } from '../tournament/figures.ts';
+import { magnitudes, quantile, type Magnitudes } from '../tournament/figures.ts';
 import { elasticities, elasticityTrials, type Lever } from './elasticities.ts';
 import { holds, paired, type PairedDelta } from './paired.ts';
 
@@ -36,16 +35,8 @@ export interface LessonsReport {
   readonly reference: ReferenceFigures;
 }
 
-export interface ReferenceFigures {
+export interface ReferenceFigures extends Magnitudes {
   readonly score: number;
-  readonly operatingMarginBp: number;
-  readonly sellingCostBp: number;
-  readonly ltChurnBp: number;
-  readonly repAttritionBp: number;
-  readonly revenuePerRep: number;
-  readonly accountWinBp: number;
-  readonly revenue: number;
-  readonly profit: number;
 }
 
 export function seedList(first: number, count: number): string[] {
@@ -53,20 +44,7 @@ export function seedList(first: number, count: number): string[] {
 }
 
 export function referenceFigures(results: readonly TrialResult[]): ReferenceFigures {
-  const m = (f: (r: TrialResult) => number) => quantile(results.map(f), 0.5);
-  const fig = (k: keyof FirmFigures) => Math.round(m((r) => r.figures[k] as number));
-  const contested = results.filter((r) => r.figures.accountWinBp >= 0);
-  return {
-    score: Math.round(m((r) => r.score) * 10) / 10,
-    operatingMarginBp: fig('operatingMarginBp'),
-    sellingCostBp: fig('sellingCostBp'),
-    ltChurnBp: fig('ltChurnBp'),
-    repAttritionBp: fig('repAttritionBp'),
-    revenuePerRep: fig('revenuePerRep'),
-    accountWinBp: contested.length ? Math.round(quantile(contested.map((r) => r.figures.accountWinBp), 0.5)) : -1,
-    revenue: fig('revenue'),
-    profit: fig('profit'),
-  };
+  return { score: Math.round(quantile(results.map((r) => r.score), 0.5) * 10) / 10, ...magnitudes(results.map((r) => r.figures)) };
 }
 
 export interface LessonsOptions {

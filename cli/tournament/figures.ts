@@ -1,4 +1,5 @@
 /** The tournament's figures per bot, computed from results sorted by (bot, seed). */
+import type { FirmFigures } from '../../engine/model/firmFigures.ts';
 import type { MatchResult } from './match.ts';
 
 export interface BotFigures {
@@ -23,18 +24,22 @@ export interface Magnitudes {
   readonly repAttritionBp: number;
   readonly revenuePerRep: number;
   readonly accountWinBp: number;
+  readonly revenue: number;
+  readonly profit: number;
 }
 
-export function magnitudes(results: readonly MatchResult[]): Magnitudes {
-  const m = (f: (r: MatchResult) => number, of = results) => (of.length ? Math.round(quantile(of.map(f), 0.5)) : -1);
-  const contested = results.filter((r) => r.figures.accountWinBp >= 0);
+/** Medians over seeded runs of a firm's year (the key-account win rate over the runs that entered a contest, −1 when none did). */
+export function magnitudes(figures: readonly FirmFigures[]): Magnitudes {
+  const m = (k: keyof FirmFigures, of = figures) => (of.length ? Math.round(quantile(of.map((f) => f[k] as number), 0.5)) : -1);
   return {
-    operatingMarginBp: m((r) => r.figures.operatingMarginBp),
-    sellingCostBp: m((r) => r.figures.sellingCostBp),
-    ltChurnBp: m((r) => r.figures.ltChurnBp),
-    repAttritionBp: m((r) => r.figures.repAttritionBp),
-    revenuePerRep: m((r) => r.figures.revenuePerRep),
-    accountWinBp: m((r) => r.figures.accountWinBp, contested),
+    operatingMarginBp: m('operatingMarginBp'),
+    sellingCostBp: m('sellingCostBp'),
+    ltChurnBp: m('ltChurnBp'),
+    repAttritionBp: m('repAttritionBp'),
+    revenuePerRep: m('revenuePerRep'),
+    accountWinBp: m('accountWinBp', figures.filter((f) => f.accountWinBp >= 0)),
+    revenue: m('revenue'),
+    profit: m('profit'),
   };
 }
 
@@ -71,7 +76,7 @@ export function tournamentFigures(results: readonly MatchResult[], bots: readonl
       winRate: mine.length ? mine.filter((r) => r.botScore > r.balancedScore).length / mine.length : 0,
       scores,
       balancedScores,
-      magnitudes: magnitudes(mine),
+      magnitudes: magnitudes(mine.map((r) => r.figures)),
     };
   }
   return figures;
