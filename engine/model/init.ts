@@ -3,23 +3,21 @@ import { stream } from '../core/rng.ts';
 import { a0For, attraction, relativeAttraction, sharesBp } from './attraction.ts';
 import { aiEffortPerK, firmPresent } from './firmPresence.ts';
 import { makeRep, seatReps } from './repGeneration.ts';
-import { SEGMENTS, type FirmKind, type Scenario } from './scenario.ts';
+import { SEGMENTS, type Scenario } from './scenario.ts';
 import { segmentAttraction } from './segments.ts';
 import { accountVolume } from './round/accounts.ts';
 import { AI_CHANNEL_SHARE, AI_PROMOTION_SHARE } from './round/spendPlan.ts';
 import { adbudg } from '../core/detMath.ts';
 import type { AccountState, CustomerColumns, FirmState, MarketState, RepState, TerritoryState } from './state.ts';
 
-const START_COVERAGE: Readonly<Record<FirmKind, number>> = {
-  team: 450,
-  brand: 550,
-  group: 500,
-  digital: 200,
-  sme: 500,
-  'cross-industry': 100,
-};
+/** The digital entrant arrives still building its coverage; every other firm starts at its steady state. */
+const ENTRANT_COVERAGE = 200;
 
-/** The default plan's promotion and channel, as shares of a team's budget, and its selling hours a rep (defaultDecisions). */
+/**
+ * What last year's firm spent: the default plan's promotion and channel as shares of a team's
+ * budget (defaultDecisions), and 60 selling call-units a rep (the default week before its four
+ * untaught training hours went to the long tail).
+ */
 const TEAM_PROMOTION_SHARE = 0.15;
 const TEAM_CHANNEL_SHARE = 0.1;
 const TEAM_SELLING_HOURS = 60;
@@ -112,7 +110,7 @@ export function initialMarket(scenario: Scenario, seed: string, teamFirms: reado
     const normal = firms.map((f) => normalSpend(scenario, f, t.id));
     const coverage = firms.map((f, fi) => {
       if (!firmPresent(f, t.id)) return 0;
-      if (f.kind === 'digital') return START_COVERAGE[f.kind];
+      if (f.kind === 'digital') return ENTRANT_COVERAGE;
       const push = normal[fi]!.channel / c.effort.callCostYuan + normal[fi]!.calls;
       return roundHalfEven(1000 * adbudg(push / perK, c.stocks.coverageHalf, 1));
     });
