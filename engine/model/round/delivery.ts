@@ -27,26 +27,26 @@ export function deliver(w: Work, ctx: RoundContext): void {
   // Share of wallet: what a customer buys from its supplier moves with the supplier's attraction.
   // Volume shifts between suppliers, it is not made: each territory's wallets are scaled so its
   // long tail buys what its demand says (the size-weighted mean wallet is 1).
+  // One pass adds up each supplier's customers' sizes by territory; wallets and their scaling
+  // then work on those sums (a customer's units are linear in its size).
   const raw = w.territories.map((_, ti) => walletShares(ctx.attraction[ti]!, w.territories[ti]!.walletRefPm, ctx.c.demand));
   const cols = w.customers;
-  const sized = w.territories.map(() => [0, 0]);
+  const nF = w.firms.length;
+  const sizeBy = new Float64Array(nF * nT);
   for (let i = 0; i < cols.supplier.length; i++) {
     const s = cols.supplier[i]!;
     if (s < 0) continue;
-    const ti = cols.territory[i]!;
-    sized[ti]![0]! += cols.size[i]!;
-    sized[ti]![1]! += cols.size[i]! * raw[ti]![s]!;
+    sizeBy[s * nT + cols.territory[i]!]! += cols.size[i]!;
   }
-  const wallet = raw.map((row, ti) => {
-    const [plain, weighted] = sized[ti]!;
-    const scale = weighted! > 0 ? plain! / weighted! : 1;
-    return row.map((x) => x * scale);
-  });
-  for (let i = 0; i < cols.supplier.length; i++) {
-    const s = cols.supplier[i]!;
-    if (s < 0) continue;
-    const ti = cols.territory[i]!;
-    ltUnits[s]![ti]! += (cols.size[i]! / 1000) * factors[ti]! * wallet[ti]![s]!;
+  for (let ti = 0; ti < nT; ti++) {
+    let plain = 0;
+    let weighted = 0;
+    for (let s = 0; s < nF; s++) {
+      plain += sizeBy[s * nT + ti]!;
+      weighted += sizeBy[s * nT + ti]! * raw[ti]![s]!;
+    }
+    const scale = weighted > 0 ? plain / weighted : 1;
+    for (let s = 0; s < nF; s++) ltUnits[s]![ti]! += (sizeBy[s * nT + ti]! / 1000) * factors[ti]! * raw[ti]![s]! * scale;
   }
   const kaFactor = (ctx.seasonPm / 1000) * (ctx.shock.macroPm / 1000);
 

@@ -21,18 +21,32 @@ export interface UpgradeCandidates {
   readonly stock: number;
 }
 
-function topDecileOf(cols: CustomerColumns, ti: number, firm: number): number[] {
+/** A territory's top decile of long-tail customers by size (whoever serves them), biggest first, ties by index. */
+export function topDecile(cols: CustomerColumns, ti: number): number[] {
   const here: number[] = [];
   for (let i = 0; i < cols.supplier.length; i++) if (cols.territory[i] === ti && cols.supplier[i]! > -2) here.push(i);
-  const bySize = here.sort((a, b) => cols.size[b]! - cols.size[a]! || a - b);
-  return bySize.slice(0, Math.max(1, Math.ceil(bySize.length / 10))).filter((i) => cols.supplier[i] === firm);
+  if (here.length === 0) return [];
+  const k = Math.max(1, Math.ceil(here.length / 10));
+  // The k-th biggest size by a numeric sort of the sizes alone, then only those at or above it
+  // are ordered: the same list as sorting every customer, for a fraction of the work.
+  const sizes = Float64Array.from(here, (i) => cols.size[i]!).sort();
+  const cut = sizes[sizes.length - k]!;
+  const top = here.filter((i) => cols.size[i]! >= cut).sort((a, b) => cols.size[b]! - cols.size[a]! || a - b);
+  return top.slice(0, k);
 }
 
-export function upgradeCandidates(market: Pick<MarketState, 'customers' | 'accounts' | 'territories'>, c: Coefficients['customers'], firm: number, ti: number): UpgradeCandidates {
+/** `decile`: the territory's topDecile, when the caller already has it (it costs a pass and a sort). */
+export function upgradeCandidates(
+  market: Pick<MarketState, 'customers' | 'accounts' | 'territories'>,
+  c: Coefficients['customers'],
+  firm: number,
+  ti: number,
+  decile: readonly number[] = topDecile(market.customers, ti),
+): UpgradeCandidates {
   const t = market.territories[ti]!;
   const stock = t.development[firm] ?? 0;
   const held = market.accounts.filter((a) => a.territory === t.id && a.supplier === firm && a.upgradedRound > 0).length;
-  const candidates = topDecileOf(market.customers, ti, firm);
+  const candidates = decile.filter((i) => market.customers.supplier[i] === firm);
   const qualified = stock >= c.upgradeStockMin ? candidates.filter((i) => market.customers.csat[i]! >= c.upgradeCsatMin) : [];
   return { candidates, qualified, held, room: Math.max(0, c.maxUpgradedPerTerritory - held), stock };
 }
@@ -50,18 +64,26 @@ export function upgrades(w: Work, ctx: RoundContext): void {
   const c = ctx.c.customers;
   const cols = w.customers;
   const counts = customerCounts(w);
+  // Each territory's top decile, worked out when a firm asks for an upgrade there and again
+  // only after an upgrade has changed it.
+  const deciles = new Map<number, number[]>();
+  const decileOf = (ti: number) => {
+    let d = deciles.get(ti);
+    if (!d) deciles.set(ti, (d = topDecile(cols, ti)));
+    return d;
+  };
   w.firms.forEach((f, fi) => {
     const d = ctx.decisions[fi];
     if (!d || !f.active) return;
     w.territories.forEach((t, ti) => {
       const ask = d.territories.find((x) => x.territory === t.id)?.upgrades ?? 0;
-      const now = upgradeCandidates(w, c, fi, ti);
-      let stock = now.stock;
-      const chosen = [...now.qualified, ...now.candidates.filter((i) => !now.qualified.includes(i))].slice(0, Math.min(ask, now.room, c.maxUpgradesPerRound));
+      let stock = t.development[fi] ?? 0;
+      const now = ask > 0 ? upgradeCandidates(w, c, fi, ti, decileOf(ti)) : null;
+      const chosen = now ? [...now.qualified, ...now.candidates.filter((i) => !now.qualified.includes(i))].slice(0, Math.min(ask, now.room, c.maxUpgradesPerRound)) : [];
       const developer =
         d.reps.filter((p) => p.territory === t.id).sort((a, b) => b.development - a.development || (a.rep < b.rep ? -1 : 1))[0]?.rep ?? '';
       for (const i of chosen) {
-        const qualified = now.qualified.includes(i);
+        const qualified = now!.qualified.includes(i);
         const volume = Math.max(1, Math.round(cols.size[i]! / 1000));
         w.accounts.push({
           id: `${t.id}-up${ctx.round}-${i}`,
@@ -84,6 +106,7 @@ export function upgrades(w: Work, ctx: RoundContext): void {
         ctx.accountPrevious.push(fi);
         ctx.accountUnits.push(volume);
         cols.supplier[i] = -2;
+        deciles.delete(ti);
         stock = Math.max(0, stock - c.upgradeStockCost);
       }
       // This round's development moves the stock for the next.
