@@ -12,7 +12,10 @@ export function t(locale: Locale, key: string, params?: Readonly<Record<string, 
 
 /** A refusal in the reader's language, with the field it concerns. */
 export function describeRejection(rejection: Rejection, locale: Locale): string {
-  return t(locale, rejection.code, { path: rejection.path ?? '', ...rejection.params });
+  const objection = rejection.params?.['objection'];
+  // An objection travels as its id; the reader sees its name.
+  const named: Record<string, string> = objection === undefined ? {} : { objection: t(locale, `objection.${objection}`) };
+  return t(locale, rejection.code, { path: rejection.path ?? '', ...rejection.params, ...named });
 }
 
 /**

@@ -118,6 +118,12 @@ export interface Coefficients {
     readonly contestSharpness: number;
     /** The incumbent's hold on its account: its offer counts (1 + loyaltyPm/1000 · (CSAT − 50)/50) times (at least half). */
     readonly loyaltyPm: number;
+    /**
+     * In the negotiation room, what each 10 points of relationship the defending offer's firm
+     * holds over the seller are worth to the buyer, ‰ of list: the premium it pays to stay (or
+     * to switch to the better-known firm).
+     */
+    readonly roomRelationshipPer10Pm: number;
     readonly costToServeKaBp: number;
     readonly costToServeLtBp: number;
     readonly costToServeAutomatedBp: number;
@@ -304,6 +310,7 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     contestCsatBelow: 60,
     contestSharpness: 3,
     loyaltyPm: 400,
+    roomRelationshipPer10Pm: 35,
     costToServeKaBp: 800,
     costToServeLtBp: 1000,
     costToServeAutomatedBp: 500,

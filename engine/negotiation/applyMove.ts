@@ -16,6 +16,8 @@ const MAX_PERCEIVED_VALUE_BP = 1500;
 const MAX_TIERED_BP = 1500;
 /** A discount this deep (or deeper) answers a price objection; a token cut does not. */
 const DISCOUNT_ANSWERS_PRICE_BP = 200;
+/** Trust a buyer loses when a discount, not an answer, silences its price objection. */
+const DISCOUNT_ANSWER_TRUST = 5;
 /** Discovery the buyer sits through before a price is on the table, beyond its patience. */
 const DISCOVERY_ALLOWANCE = 8;
 
@@ -31,9 +33,30 @@ const PAIN_ATTRIBUTES: Readonly<Record<Pain, readonly Attribute[]>> = {
 const IMPLICATION_CAP_BP = 600;
 const MAX_OBJECTIONS = 2;
 
-/** The buyer's effective reservation now, ‰. */
+/**
+ * The buyer's effective reservation now, ‰: R lifted by the value it sees and what concessions
+ * are worth, and — against a defending offer — no more than leaves our offer as good as that
+ * one: its price, plus the value we built beyond its pitch, less what the buyer would pay to go
+ * with the firm it knows better.
+ */
 export function reservationNow(c: NegotiationContext): number {
-  return effectiveReservation(c.persona.reservationPm, c.perceivedValueBp, c.concessionValuePm) - c.targetDropPm;
+  const own = effectiveReservation(c.persona.reservationPm, c.perceivedValueBp, c.concessionValuePm);
+  return Math.min(own, defenderCap(c)) - c.targetDropPm;
+}
+
+/** Trust at which a buyer takes the value a seller showed at face value when it compares offers. */
+const FULL_CREDENCE_TRUST = 60;
+
+/**
+ * The most the buyer pays before the defending offer is the better deal, ‰ (no cap without
+ * one). Comparing offers, the buyer credits the value we showed only as far as it trusts us
+ * (in full from trust 60): a stranger's promises count for less than a known firm's.
+ */
+export function defenderCap(c: NegotiationContext): number {
+  const d = c.persona.defender;
+  if (!d) return Number.POSITIVE_INFINITY;
+  const credence = Math.min(1, c.trust / FULL_CREDENCE_TRUST);
+  return d.pricePm + (c.persona.reservationPm * (c.perceivedValueBp * credence - d.valueBp)) / 10_000 + c.concessionValuePm - d.edgePm;
 }
 
 /** A reply variant (1–3) fixed by the account and the move count, so a replay says the same words. */
@@ -52,13 +75,21 @@ function perUnitPm(c: NegotiationContext, yuan: number): number {
   return (yuan / perDeal) * 1000;
 }
 
-/** Which objection the buyer raises next: price first if the ask is far above it, "we're fine" first if nobody asked. */
-function nextObjection(c: NegotiationContext): Objection | '' {
+/** Trust at which a buyer takes a first quote without a reservation of its own (price aside). */
+const TRUSTING_BUYER = 55;
+
+/**
+ * Which objection the buyer raises next: price first if the ask is above what it would pay,
+ * "we're fine" first if nobody asked about its business; otherwise its own worries, in its own
+ * order. At the first quote a buyer that already trusts the seller (trust ≥ 55: a cared-for
+ * account) raises only those two; one that does not always has a reservation.
+ */
+function nextObjection(c: NegotiationContext, atQuote = false): Objection | '' {
   if (c.raisedObjections.length >= MAX_OBJECTIONS) return '';
   const order: Objection[] = [];
   if (c.askPm > reservationNow(c)) order.push('price');
   if (c.revealedPains.length === 0 && c.situationQuestions === 0) order.push('current-supplier-fine');
-  order.push(...c.persona.objections);
+  if (!atQuote || c.trust < TRUSTING_BUYER) order.push(...c.persona.objections);
   return order.find((o) => !c.raisedObjections.includes(o)) ?? '';
 }
 
@@ -142,13 +173,17 @@ function concession(c: NegotiationContext, move: Extract<Move, { kind: 'discount
   switch (move.kind) {
     case 'discount': {
       const cut = (c.askPm * move.bp) / 10_000;
+      // A cut lowers the ask and nothing else: the price is booked once, at the lower ask.
+      // It does silence an objection, but badly: the buyer learns that pushing pays and trusts
+      // the list price less.
+      const answers = c.pendingObjection !== '' && move.bp >= DISCOUNT_ANSWERS_PRICE_BP;
       const next = {
         ...c,
         askPm: c.askPm - cut,
-        concessionCostPm: c.concessionCostPm + cut,
         discountPm: c.discountPm + cut,
         targetDropPm: c.targetDropPm + cut / 2,
-        pendingObjection: c.pendingObjection === 'price' && move.bp >= DISCOUNT_ANSWERS_PRICE_BP ? ('' as const) : c.pendingObjection,
+        trust: c.trust - (answers ? DISCOUNT_ANSWER_TRUST : 0),
+        pendingObjection: answers ? ('' as const) : c.pendingObjection,
       };
       return { context: raiseNext(next), reply: reply(c, 'concession', { price: Math.round(next.askPm) }) };
     }
@@ -218,14 +253,13 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
         quotedAt: first ? c.moves : c.quotedAt,
         openingCounterPm: first ? openingCounter(reff, move.pricePm) : c.openingCounterPm,
         discountPm: c.discountPm + cut,
-        concessionCostPm: c.concessionCostPm + cut,
         targetDropPm: c.targetDropPm + cut / 2,
         trust: c.trust - (tooHigh ? 10 : 0) - (raised ? 3 : 0),
         // A new ask can never leave the buyer's counter above it.
         counterPm: first ? 0 : Math.min(c.counterPm, move.pricePm),
       };
       if (first) {
-        const objection = nextObjection(c);
+        const objection = nextObjection(c, true);
         c = { ...c, pendingObjection: objection, raisedObjections: objection ? [...c.raisedObjections, objection] : c.raisedObjections };
       } else c = raiseNext(c);
       const objection = c.pendingObjection;
@@ -250,7 +284,9 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
       // The buyer comes back if our offer beats its alternative by more than it would give up.
       const reff = reservationNow(c);
       const alternativeSurplus = c.persona.reservationPm - c.persona.alternative.pricePm + (c.persona.alternative.service - 500) / 10;
-      if (reff - c.askPm > alternativeSurplus || c.askPm <= c.persona.alternative.pricePm) {
+      // Against a defending offer the buyer already weighs it in R_eff: it calls back when our ask is still the better deal.
+      const better = c.persona.defender ? c.askPm <= reff : reff - c.askPm > alternativeSurplus || c.askPm <= c.persona.alternative.pricePm;
+      if (better) {
         // MODEL.md: it comes back at max(b_n, ask − 1%), its objection dropped; our ask stands.
         const back = Math.min(c.askPm, Math.max(c.counterPm, c.askPm * 0.99));
         step = { context: { ...c, walkedAway: true, counterPm: back, pendingObjection: '' }, reply: reply(c, 'walk-away.return', { price: Math.round(back) }) };
@@ -260,11 +296,19 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
       break;
     }
   }
-  c = { ...step.context, trust: clamp(step.context.trust, 0, 100), moves: step.context.moves + 1 };
+  // An objection left open holds the buyer's trust where it was: nothing the seller says lands
+  // until the buyer has been answered.
+  const held = before.pendingObjection !== '' && step.context.pendingObjection !== '';
+  const trust = held ? Math.min(before.trust, step.context.trust) : step.context.trust;
+  c = { ...step.context, trust: clamp(trust, 0, 100), moves: step.context.moves + 1 };
   let answer = step.reply;
   // Moves since the first quote, the quote included: the n of MODEL.md's b_n, reaching P on the buyer's last move.
   const sinceQuote = c.firstAskPm > 0 ? c.moves - c.quotedAt : 0;
-  if (c.outcome === '' && c.askPm > 0) {
+  if (c.outcome === '' && c.askPm > 0 && c.pendingObjection !== '') {
+    // An open objection holds the counter back: the clock runs on the buyer's patience, but its
+    // counter waits for an answer.
+    if (answer.key.startsWith('reply.concession') || answer.key.startsWith('reply.counter')) answer = reply(c, `objection.${c.pendingObjection}`);
+  } else if (c.outcome === '' && c.askPm > 0) {
     // The buyer never offers more than it was asked for.
     const counter = buyerCounter(sinceQuote + c.patienceLost, c.persona.patience, c.persona.style, c.openingCounterPm, reservationNow(c));
     c = { ...c, counterPm: Math.min(c.askPm, Math.max(c.counterPm, counter)) };

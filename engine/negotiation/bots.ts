@@ -132,6 +132,8 @@ export interface ValueSellingOptions {
   readonly safePm: number;
   /** How to answer a 'price' objection: a redirect then tiered pricing, or a discount down to the safe ask. */
   readonly priceAnswer: 'redirect' | 'discount';
+  /** Answer objections by affirming, adding value and redirecting (false: sit them out, or discount a price one). */
+  readonly redirects: boolean;
   /** Ask never above this, ‰. */
   readonly maxAskPm: number;
   /** From this move on, accept a counter within `acceptWithinPm` ‰ of the ask (if above cost with margin). */
@@ -139,6 +141,18 @@ export interface ValueSellingOptions {
   readonly acceptWithinPm: number;
   /** Margin above unit cost, ‰ of list, below which no counter is accepted. */
   readonly marginPm: number;
+  /**
+   * Once objections are answered and the buyer's counter still sits under the ask, offer volume
+   * tiers worth the gap (a tier is worth its full value to the buyer and costs the seller about
+   * 40% of it: value traded rather than price given).
+   */
+  readonly tieredBridge: boolean;
+  /**
+   * Accept a counter at or above the margin floor once this many moves of the buyer's patience
+   * are spent (moves since the first quote, the quote included, plus missed problem questions).
+   * Every buyer sits through at least 6 (MODEL.md), so 5 never loses a buyer to impatience.
+   */
+  readonly acceptAtSpent: number;
 }
 
 export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
@@ -151,6 +165,7 @@ export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
   basePm: 950,
   safePm: 950,
   priceAnswer: 'redirect',
+  redirects: true,
   maxAskPm: 1150,
   // With an ask every buyer can meet once the objection is answered, waiting closes at the ask by the buyer's
   // last move (the counter reaches R_eff there), so taking a lower counter near the end only loses money. A
@@ -158,7 +173,12 @@ export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
   acceptFromMove: 99,
   acceptWithinPm: 1000,
   marginPm: 200,
+  tieredBridge: false,
+  acceptAtSpent: 99,
 };
+
+/** The smallest discount that silences a price objection (MODEL.md: 2%). */
+const DISCOUNT_ANSWER_BP = 200;
 
 /** The weight of the buyer's top priority is at least 20 (five weights summing to 100); other revealed ones may be small. */
 const TOP_WEIGHT_FLOOR = 20;
@@ -229,14 +249,21 @@ export function valueSellingBot(options: Partial<ValueSellingOptions> = {}): Neg
       // The buyer's target falls by half of a discount: cutting twice the gap lands under what every buyer pays.
       return { kind: 'discount', bp: Math.min(3000, Math.ceil(((2 * gap) / c.askPm) * 10_000)) };
     }
-    if (stage === 'objection') {
+    if (stage === 'objection' && !o.redirects) {
+      return { kind: 'discount', bp: Math.min(3000, Math.max(DISCOUNT_ANSWER_BP, Math.ceil(((2 * gap) / c.askPm) * 10_000))) };
+    }
+    if (stage === 'objection' && o.redirects) {
       const attribute = redirectFor(c, n);
       if (attribute) return { kind: 'redirect', attribute };
       if (c.pendingObjection === 'delivery-risk') return { kind: 'staged-delivery' };
     }
     const late = c.moves >= o.acceptFromMove;
-    if (c.counterPm >= floor && (c.counterPm >= c.askPm || (late && c.counterPm >= c.askPm - o.acceptWithinPm))) {
+    const spent = c.moves - c.quotedAt + n.misses;
+    if (stage === 'proposal' && c.counterPm >= floor && (c.counterPm >= c.askPm || spent >= o.acceptAtSpent || (late && c.counterPm >= c.askPm - o.acceptWithinPm))) {
       return { kind: 'accept-counter' };
+    }
+    if (stage === 'proposal' && o.tieredBridge && c.tieredBp === 0 && c.counterPm > 0 && c.counterPm < c.askPm) {
+      return { kind: 'tiered', bp: Math.min(1500, Math.ceil(((c.askPm - c.counterPm) / c.askPm) * 10_000)) };
     }
     if (c.pendingObjection === 'price') return { kind: 'discount', bp: 100 };
     if (pricedTooHigh && gap > 0 && n.concessions === 0) return { kind: 'tiered', bp: Math.min(3000, Math.ceil((gap / c.askPm) * 10_000)) };
@@ -258,9 +285,10 @@ export const discountingBot: NegotiationBot = (c, stage) => {
 /** Quotes 5% over list and walks out straight away — and again whenever the buyer comes back. */
 export const alwaysWalkAwayBot: NegotiationBot = (_c, stage) => (stage === 'discovery' ? { kind: 'quote', pricePm: 1050 } : { kind: 'walk-away' });
 
-/** Quotes 5% over list and takes the first counter the buyer makes. */
+/** Quotes 5% over list and takes the first counter the buyer makes (an objection in the way is bought off with the smallest discount that silences it). */
 export const acceptFirstCounterBot: NegotiationBot = (c, stage) => {
   if (stage === 'discovery') return { kind: 'quote', pricePm: 1050 };
+  if (stage === 'objection') return { kind: 'discount', bp: DISCOUNT_ANSWER_BP };
   return c.counterPm > 0 ? { kind: 'accept-counter' } : { kind: 'trade', ask: 'term' };
 };
 
@@ -294,11 +322,37 @@ export const fabeWithoutDiscoveryBot: NegotiationBot = (c, stage) => {
   return { kind: 'trade', ask: 'term' };
 };
 
+/** Quotes list and waits: no questions, no answers to objections, nothing conceded; takes the buyer's counter once it reaches the ask. */
+export const quoteAndWaitBot: NegotiationBot = (c, stage) => {
+  if (stage === 'discovery') return { kind: 'quote', pricePm: 1000 };
+  if (stage === 'proposal' && c.counterPm >= c.askPm) return { kind: 'accept-counter' };
+  return { kind: 'trade', ask: 'term' };
+};
+
+/** Quotes list with no discovery and answers each objection by affirming and redirecting to something the buyer may value. */
+export const redirectOnlyBot: NegotiationBot = (c, stage) => {
+  if (stage === 'discovery') return { kind: 'quote', pricePm: 1000 };
+  if (stage === 'objection') {
+    const n = notes(c);
+    const attribute = redirectFor(c, n);
+    if (attribute) return { kind: 'redirect', attribute };
+  }
+  if (stage === 'proposal' && c.counterPm >= c.askPm) return { kind: 'accept-counter' };
+  return { kind: 'trade', ask: 'term' };
+};
+
 export const NEGOTIATION_BOTS: Readonly<Record<string, NegotiationBot>> = {
   'value-selling': valueSellingBot(),
   // The whole deck: discovery, FABE and answered objections, with an ask that prices the value
   // built against what a rival would charge rather than at the most the buyer might pay.
-  'full-deck': valueSellingBot({ basePm: 900 }),
+  // It trades volume tiers for a price the buyer still hesitates over, and near the end of the
+  // buyer's patience takes a counter that keeps its margin rather than lose the account.
+  'full-deck': valueSellingBot({ basePm: 900, tieredBridge: true, acceptAtSpent: 5 }),
+  // Discovery and FABE, but objections are sat out (a price one bought off with a discount).
+  'spin-fabe': valueSellingBot({ basePm: 900, redirects: false, tieredBridge: true, acceptAtSpent: 5 }),
+  'quote-and-wait': quoteAndWaitBot,
+  'redirect-only': redirectOnlyBot,
+  'discount-only': discountingBot,
   discounting: discountingBot,
   'always-walk-away': alwaysWalkAwayBot,
   'accept-first-counter': acceptFirstCounterBot,

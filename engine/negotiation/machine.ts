@@ -23,7 +23,8 @@ const CONCESSIONS: readonly MoveKind[] = ['discount', 'tiered', 'bundle', 'warra
 export const MOVES_BY_STAGE: Readonly<Record<'discovery' | 'proposal' | 'objection', readonly MoveKind[]>> = {
   discovery: [...QUESTIONS, 'fabe', 'quote'],
   proposal: [...QUESTIONS, 'fabe', 'quote', ...CONCESSIONS, 'accept-counter', 'walk-away'],
-  objection: [...QUESTIONS, 'fabe', 'redirect', 'quote', ...CONCESSIONS, 'accept-counter', 'walk-away'],
+  // No accepting while an objection is open: the buyer has not agreed to anything yet.
+  objection: [...QUESTIONS, 'fabe', 'redirect', 'quote', ...CONCESSIONS, 'walk-away'],
 };
 
 const inRange = (v: unknown, min: number, max: number) => typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
@@ -149,14 +150,21 @@ function restore(saved: PersistedNegotiation): NegotiationSnapshot {
   return negotiationMachine.resolveState({ value: saved.stage as never, context: saved.context });
 }
 
-export type MoveResult = { readonly ok: true; readonly negotiation: PersistedNegotiation } | { readonly ok: false; readonly allowed: readonly MoveKind[] };
+/** Why a move was refused: it does not fit the stage, or it tries to accept while the buyer still objects. */
+export type MoveRefusal = 'not-allowed' | 'objection-open';
+
+export type MoveResult =
+  | { readonly ok: true; readonly negotiation: PersistedNegotiation }
+  | { readonly ok: false; readonly allowed: readonly MoveKind[]; readonly reason: MoveRefusal };
 
 /** Plays one move; a move the current stage does not take, or with figures that make no sense, is refused with the moves that would do. */
 export function playMove(saved: PersistedNegotiation, move: Move): MoveResult {
   const snapshot = restore(saved);
   const allowed = (MOVES_BY_STAGE as Record<string, readonly MoveKind[]>)[saved.stage] ?? [];
   const event = toEvent(move);
-  if (!allowed.includes(move.kind) || !snapshot.can(event)) return { ok: false, allowed };
+  if (!allowed.includes(move.kind) || !snapshot.can(event)) {
+    return { ok: false, allowed, reason: saved.stage === 'objection' && move.kind === 'accept-counter' ? 'objection-open' : 'not-allowed' };
+  }
   const [next] = transition(negotiationMachine, snapshot, event);
   return { ok: true, negotiation: persist(next) };
 }

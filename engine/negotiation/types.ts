@@ -33,6 +33,22 @@ export interface Persona {
   readonly style: ConcessionStyle;
   /** The order objections come in when nothing the seller did changes it. */
   readonly objections: readonly Objection[];
+  /**
+   * The offer the seller is up against in a real market (absent in a practice buyer): the
+   * incumbent defending its account, or the strongest rival bidding for ours. The buyer pays
+   * us at most what leaves our offer as good as this one.
+   */
+  readonly defender?: Defender;
+}
+
+export interface Defender {
+  readonly firm: number;
+  /** Its price, ‰ of list. */
+  readonly pricePm: number;
+  /** The value its standard pitch shows the buyer, bp. */
+  readonly valueBp: number;
+  /** What the buyer would pay to go with it rather than us, for relationship alone, ‰ of list (negative: it prefers us). */
+  readonly edgePm: number;
 }
 
 /** Every move a seller can make; each is logged as it is made. */

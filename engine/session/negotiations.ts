@@ -37,6 +37,9 @@ export function checkMove(state: SessionState, team: Team, account: string, move
   const shape = moveShapeProblem(move);
   if (shape) return shape;
   const played = playMove(current.negotiation, move);
+  if (!played.ok && played.reason === 'objection-open') {
+    return reject('negotiation.objection-open', { objection: current.negotiation.context.pendingObjection, allowed: played.allowed.join(', ') }, 'move');
+  }
   if (!played.ok) return reject('negotiation.move-not-allowed', { move: move.kind, allowed: played.allowed.join(', ') }, 'move');
   return null;
 }

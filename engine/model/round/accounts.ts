@@ -170,6 +170,10 @@ function contest(
     const strongest = aiRivals.reduce((b, o) => (strength(o) > strength(b) ? o : b));
     for (const o of aiRivals) if (o !== strongest) offers.splice(offers.indexOf(o), 1);
   }
+  // A deal agreed at the table was weighed there against the offer it was up against: the
+  // buyer signs one of the deals it agreed (several teams may have agreed terms), and the
+  // defending offers only compete when nobody agreed.
+  if (offers.some((o) => o.deal !== null)) offers.splice(0, offers.length, ...offers.filter((o) => o.deal !== null));
   if (offers.length === 0) return;
   const unprepared = !midContract && incumbent >= 0 && a.preparation[incumbent] === 0 && ctx.decisions[incumbent] !== null && ctx.decisions[incumbent] !== undefined;
   const sharp = c.customers.contestSharpness;

@@ -45,7 +45,53 @@ describe('moves', () => {
   it('refuses a concession before any price is on the table, naming the moves that fit', () => {
     const n = startNegotiation(buyerPersona('s', 'a', 1), terms);
     const r = playMove(n, { kind: 'discount', bp: 500 });
-    expect(r).toEqual({ ok: false, allowed: MOVES_BY_STAGE.discovery });
+    expect(r).toEqual({ ok: false, allowed: MOVES_BY_STAGE.discovery, reason: 'not-allowed' });
+  });
+
+  it('an open objection holds the counter and trust back, and refuses an accept with its reason', () => {
+    // A stranger (relationship 0, trust 30) always objects to a first quote.
+    const n0 = startNegotiation(buyerPersona('held', 'a', 1), { ...terms, relationship: 0 });
+    const quoted = playMove(n0, { kind: 'quote', pricePm: 1000 });
+    if (!quoted.ok) throw new Error('quote refused');
+    expect(quoted.negotiation.stage).toBe('objection');
+    const waited = playMove(quoted.negotiation, { kind: 'trade', ask: 'term' });
+    if (!waited.ok) throw new Error('trade refused');
+    // Time passes, but the buyer neither counters nor warms up while its objection stands.
+    expect(waited.negotiation.context.counterPm).toBe(quoted.negotiation.context.counterPm);
+    expect(waited.negotiation.context.trust).toBeLessThanOrEqual(quoted.negotiation.context.trust);
+    const accept = playMove(waited.negotiation, { kind: 'accept-counter' });
+    expect(accept.ok).toBe(false);
+    if (!accept.ok) expect(accept.reason).toBe('objection-open');
+  });
+
+  it('against a defending offer the buyer pays no more than leaves ours the better deal, and a walk-away above that loses it', () => {
+    const base = buyerPersona('defended', 'a', 1);
+    const persona = { ...base, defender: { firm: 1, pricePm: 900, valueBp: 400, edgePm: 100 } };
+    const n0 = startNegotiation(persona, { ...terms, relationship: 60 });
+    const quoted = playMove(n0, { kind: 'quote', pricePm: 950 });
+    if (!quoted.ok) throw new Error('quote refused');
+    // Cap = 900 + R·(0 − 4%) − 100, under 800 for any R: the ask is above it, so the buyer objects on price.
+    expect(quoted.negotiation.context.pendingObjection).toBe('price');
+    let n = quoted.negotiation;
+    const redirect = playMove(n, { kind: 'redirect', attribute: 'service' });
+    if (redirect.ok) n = redirect.negotiation;
+    const walked = playMove(n, { kind: 'walk-away' });
+    if (!walked.ok) throw new Error('walk-away refused');
+    expect(walked.negotiation.stage).toBe('noDeal');
+    expect(walked.negotiation.context.outcome).toBe('lost');
+  });
+
+  it('books a discount once: the deal price already carries the cut', () => {
+    let n = startNegotiation(buyerPersona('once', 'a', 1), { ...terms, relationship: 0 });
+    for (const move of [{ kind: 'quote', pricePm: 1000 }, { kind: 'discount', bp: 1000 }] as const) {
+      const r = playMove(n, move);
+      if (!r.ok) throw new Error(`${move.kind} refused`);
+      n = r.negotiation;
+    }
+    expect(n.context.askPm).toBe(900);
+    expect(n.context.discountPm).toBe(100);
+    // Nothing but non-price concessions is booked on top of the price.
+    expect(n.context.concessionCostPm).toBe(0);
   });
 
   it('refuses an implication question about a pain nobody uncovered', () => {

@@ -7,8 +7,8 @@ import { negotiationSteps } from '../../../ui/replay/negotiationReplay.ts';
 
 const terms = { volume: 400, listPrice: 1000, unitCost: 600, relationship: 40 };
 
-function play(persona: ReturnType<typeof buyerPersona>, moves: readonly Move[]): PersistedNegotiation {
-  let n = startNegotiation(persona, terms);
+function play(persona: ReturnType<typeof buyerPersona>, moves: readonly Move[], dealTerms = terms): PersistedNegotiation {
+  let n = startNegotiation(persona, dealTerms);
   for (const move of moves) {
     const r = playMove(n, move);
     if (!r.ok) throw new Error(`${move.kind} refused in ${n.stage}`);
@@ -23,13 +23,13 @@ describe('turning points on realistic negotiations', () => {
   it('a SPIN conversation: the implication is the jump, the small finds are not, the counter and the deal are marked', () => {
     const persona = buyerPersona('turning-spin', 'harbour-hotels', 5);
     const [pain] = persona.pains;
-    const n = play(persona, [
-      { kind: 'situation' },
-      { kind: 'problem', pain },
-      { kind: 'implication', pain },
-      { kind: 'need-payoff', pain },
-      { kind: 'quote', pricePm: 1050 },
-    ]);
+    // A buyer who trusts the seller (relationship 60) and an ask it can meet: no objection holds the counter back.
+    const trusted = { ...terms, relationship: 60 };
+    const n = play(
+      persona,
+      [{ kind: 'situation' }, { kind: 'problem', pain }, { kind: 'implication', pain }, { kind: 'need-payoff', pain }, { kind: 'quote', pricePm: 1000 }],
+      trusted,
+    );
     const steps = negotiationSteps(n);
     const at = (i: number) => steps[i - 1]!.turningPoints;
     // The problem found adds 1% of value, the need-payoff 2%: moves forward, not turns.
@@ -43,7 +43,7 @@ describe('turning points on realistic negotiations', () => {
     expect(at(5)).toContain('first-counter');
     // The first move starts where the buyer stood at the opening, not at zero.
     expect(steps[0]!.before.targetPm).toBe(persona.reservationPm);
-    expect(steps[0]!.before.trust).toBe(30 + terms.relationship / 2);
+    expect(steps[0]!.before.trust).toBe(30 + trusted.relationship / 2);
   });
 
   it('value selling: the value built shows as jumps in most talks, and most moves are not turning points', () => {
