@@ -1,5 +1,6 @@
 /**
  * npm run negotiate -- --account <id> [--scenario <id|file>] [--seed <s>] [--lang zh-CN|zh-TW|en] [--out <log.jsonl>]
+ * npm run negotiate -- tournament … (cli/negotiate/tournament.ts)
  * A key-account renewal negotiation, turn by turn in the terminal, played as a real session:
  * the rounds before the renewal pass on default decisions, then every move is a logged command.
  */
@@ -18,6 +19,7 @@ import type { SessionCommand } from '../engine/session/commands.ts';
 import { sessionDecider } from '../engine/session/decider.ts';
 import { DEFAULT_SCENARIO_ID } from '../scenarios/library.ts';
 import { cliLocale } from './io/locale.ts';
+import { negotiationTournament } from './negotiate/tournament.ts';
 import { writeLines } from './io/logFile.ts';
 import { runCli, UsageError } from './io/runCli.ts';
 import { loadScenarioArg, printProblems } from './io/scenarioSource.ts';
@@ -65,6 +67,7 @@ export function parseMove(line: string): Move | null {
 }
 
 async function main(argv: string[]): Promise<number> {
+  if (argv[0] === 'tournament') return negotiationTournament(argv.slice(1));
   let locale: Locale = cliLocale();
   let values;
   try {

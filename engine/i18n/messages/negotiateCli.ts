@@ -3,9 +3,23 @@ import type { MessageCatalog } from '../translate.ts';
 /** The terminal negotiation (npm run negotiate) and how prices and figures read in a conversation. */
 export const negotiateCliMessages: MessageCatalog = {
   en: {
+    'tournament-n.usage':
+      'usage: npm run negotiate -- tournament [--scenario <id|file>] [--strategies <id,...>] [--seeds <n>] [--first-seed <s>] [--json <out.json>] [--lang zh-CN|zh-TW|en]\nstrategies: discount-only, quote-and-wait, redirect-only, spin-fabe, full-deck, challenger-unprepared (and any negotiation bot)',
+    'tournament-n.heading': 'Negotiation tournament · {scenario} · {seeds} seeded markets from seed {first}: every key-account renewal the reference manager meets, played by each strategy',
+    'tournament-n.col.strategy': 'strategy',
+    'tournament-n.col.renewals': 'renewals',
+    'tournament-n.col.agreed': 'agreed',
+    'tournament-n.col.closed': 'closed',
+    'tournament-n.col.price': 'median price',
+    'tournament-n.col.margin': 'median margin',
+    'tournament-n.col.score': 'mean score',
+    'tournament-n.legend':
+      'agreed: terms agreed at the table; closed: the account signed with the seller after weighing the incumbent’s (or the strongest rival’s) offer. Price and margin (price less unit cost) are booked figures of closed deals, as % of list. challenger-unprepared plays full-deck at rivals’ accounts with a good relationship (50 or more), without any renewal preparation.',
+    'tournament-n.no-renewals': 'the scenario "{scenario}" has no key-account renewal the strategies could play',
+    'tournament-n.json': 'JSON written to {file}',
     'price.per-unit': '{amount} yuan a unit',
     'negotiate.usage':
-      'usage: npm run negotiate -- --account <id> [--scenario <id|file>] [--seed <s>] [--lang zh-CN|zh-TW|en] [--out <log.jsonl>]',
+      'usage: npm run negotiate -- --account <id> [--scenario <id|file>] [--seed <s>] [--lang zh-CN|zh-TW|en] [--out <log.jsonl>]\n       npm run negotiate -- tournament --help   (the strategies against every renewal)',
     'negotiate.accounts': 'key accounts of this scenario (contract end): {list}',
     'negotiate.intro': 'Round {round}: the contract with {account} ({volume} units a round) is up for renewal. You sit down with its buyer.',
     'negotiate.status': '[perceived value +{pv}% · trust {trust} · your ask {ask} · buyer {counter} · moves {moves}]',
@@ -23,6 +37,20 @@ export const negotiateCliMessages: MessageCatalog = {
     'negotiate.quit': 'You leave the table; the buyer takes its alternative.',
   },
   'zh-CN': {
+    'tournament-n.usage':
+      '用法：npm run negotiate -- tournament [--scenario <编号|文件>] [--strategies <策略,...>] [--seeds <数量>] [--first-seed <起始种子>] [--json <输出.json>] [--lang zh-CN|zh-TW|en]\n策略：discount-only、quote-and-wait、redirect-only、spin-fabe、full-deck、challenger-unprepared（以及任一谈判机器人）',
+    'tournament-n.heading': '谈判对抗赛 · {scenario} · 从种子 {first} 起 {seeds} 个市场：参照经理遇到的每一次关键客户续约，由各策略分别来谈',
+    'tournament-n.col.strategy': '策略',
+    'tournament-n.col.renewals': '续约次数',
+    'tournament-n.col.agreed': '谈妥',
+    'tournament-n.col.closed': '签约',
+    'tournament-n.col.price': '价格中位数',
+    'tournament-n.col.margin': '毛利中位数',
+    'tournament-n.col.score': '平均得分',
+    'tournament-n.legend':
+      '谈妥：在谈判桌上达成条件；签约：客户权衡现有供应商（或最强对手）的报价后与卖方签约。价格与毛利（价格减单位成本）为已签约交易的入账数，以标价的百分比表示。challenger-unprepared 以 full-deck 的打法去争夺对手关系良好（50 以上）的客户，且完全没有做续约准备。',
+    'tournament-n.no-renewals': '情景 "{scenario}" 中没有可供各策略谈判的关键客户续约',
+    'tournament-n.json': 'JSON 已写入 {file}',
     'price.per-unit': '每件 {amount} 元',
     'negotiate.usage':
       '用法：npm run negotiate -- --account <客户编号> [--scenario <编号|文件>] [--seed <种子>] [--lang zh-CN|zh-TW|en] [--out <日志.jsonl>]',
@@ -43,6 +71,20 @@ export const negotiateCliMessages: MessageCatalog = {
     'negotiate.quit': '你离开了谈判桌；对方选择了备选方案。',
   },
   'zh-TW': {
+    'tournament-n.usage':
+      '用法：npm run negotiate -- tournament [--scenario <編號|檔案>] [--strategies <策略,...>] [--seeds <數量>] [--first-seed <起始種子>] [--json <輸出.json>] [--lang zh-CN|zh-TW|en]\n策略：discount-only、quote-and-wait、redirect-only、spin-fabe、full-deck、challenger-unprepared（以及任一談判機器人）',
+    'tournament-n.heading': '談判對抗賽 · {scenario} · 從種子 {first} 起 {seeds} 個市場：參照經理遇到的每一次關鍵客戶續約，由各策略分別來談',
+    'tournament-n.col.strategy': '策略',
+    'tournament-n.col.renewals': '續約次數',
+    'tournament-n.col.agreed': '談妥',
+    'tournament-n.col.closed': '簽約',
+    'tournament-n.col.price': '價格中位數',
+    'tournament-n.col.margin': '毛利中位數',
+    'tournament-n.col.score': '平均得分',
+    'tournament-n.legend':
+      '談妥：在談判桌上達成條件；簽約：客戶權衡現有供應商（或最強對手）的報價後與賣方簽約。價格與毛利（價格減單位成本）為已簽約交易的入帳數，以標價的百分比表示。challenger-unprepared 以 full-deck 的打法去爭取對手關係良好（50 以上）的客戶，且完全沒有做續約準備。',
+    'tournament-n.no-renewals': '情境「{scenario}」中沒有可供各策略談判的關鍵客戶續約',
+    'tournament-n.json': 'JSON 已寫入 {file}',
     'price.per-unit': '每件 {amount} 元',
     'negotiate.usage':
       '用法：npm run negotiate -- --account <客戶編號> [--scenario <編號|檔案>] [--seed <種子>] [--lang zh-CN|zh-TW|en] [--out <日誌.jsonl>]',
