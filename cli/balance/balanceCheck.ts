@@ -14,6 +14,8 @@ import type { MatchResult } from '../tournament/match.ts';
 export const LEVER_TOLERANCE = 1;
 /** The most seeds in which a degenerate bot may beat the balanced bot. */
 export const MAX_WIN_RATE = 0.1;
+/** Rounds a scenario needs before zero incentives counts as a rival to the balanced bot. */
+export const SHORTEST_INCENTIVE_GAME = 6;
 
 export interface BalanceReport {
   readonly seeds: number;
@@ -35,6 +37,9 @@ export function moot(bot: string, scenario: Scenario): string | null {
   const slot = scenario.firms.find((f) => f.kind === 'team');
   const territories = slot && slot.territories.length > 0 ? slot.territories.length : scenario.territories.length;
   if (bot === 'all-one-territory' && territories === 1) return 'the team sells in one territory only';
+  // Morale built by an incentive pays through retention and effort over the months after it;
+  // a game this short ends before it can (the lessons suite does not list incentive-variety there).
+  if (bot === 'zero-incentives' && scenario.rounds < SHORTEST_INCENTIVE_GAME) return `an incentive pays back over more than ${scenario.rounds} rounds`;
   return null;
 }
 

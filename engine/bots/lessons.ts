@@ -22,7 +22,7 @@ export const LESSONS: readonly LessonExperiment[] = [
   {
     id: 'value-selling',
     follow: ref,
-    ignore: [variant('discount-only', { negotiation: 'discounting' })],
+    ignore: [variant('discount-only', { negotiation: 'discount-only' })],
   },
   { id: 'balanced-allocation', follow: ref, ignore: [variant('all-in-one', { seats: 'all-in-one' })] },
   {

@@ -100,7 +100,8 @@ export function scorecard(market: MarketState, scenario: Scenario, history: read
       morale: isTeam ? (last?.morale ?? 0) : 57.5,
       // Annualised, so a four-round tutorial is held to the same yearly norm as a full year.
       repRetention: isTeam ? 1 - (f.totals.leavers / Math.max(1, startReps[fi]!)) * (12 / Math.max(1, rounds)) : 0.8,
-      skillGain: isTeam ? (meanSkill(f.reps) - f.totals.skillStart) / 100 : 1.5,
+      // Skill gained, annualised like retention: a short game is held to the same yearly pace.
+      skillGain: isTeam ? ((meanSkill(f.reps) - f.totals.skillStart) / 100) * (12 / Math.max(1, rounds)) : 1.5,
     };
     const metrics = Object.keys(WEIGHTS).map((id) => ({
       id,
