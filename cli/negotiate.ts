@@ -14,7 +14,7 @@ import { describePrice, describeRejection, describeReply, t } from '../engine/i1
 import type { Locale } from '../engine/i18n/locale.ts';
 import { MOVES_BY_STAGE } from '../engine/negotiation/machine.ts';
 import { negotiationScore } from '../engine/negotiation/score.ts';
-import { ATTRIBUTES, PAINS, type Attribute, type Move, type Pain } from '../engine/negotiation/types.ts';
+import { ATTRIBUTES, EVIDENCE, PAINS, type Attribute, type Evidence, type Move, type Pain } from '../engine/negotiation/types.ts';
 import type { SessionCommand } from '../engine/session/commands.ts';
 import { sessionDecider } from '../engine/session/decider.ts';
 import { DEFAULT_SCENARIO_ID } from '../scenarios/library.ts';
@@ -26,6 +26,7 @@ import { loadScenarioArg, printProblems } from './io/scenarioSource.ts';
 
 const isPain = (x: string | undefined): x is Pain => PAINS.includes(x as Pain);
 const isAttribute = (x: string | undefined): x is Attribute => ATTRIBUTES.includes(x as Attribute);
+const isEvidence = (x: string | undefined): x is Evidence => EVIDENCE.includes(x as Evidence);
 const whole = (x: string | undefined) => (x !== undefined && /^\d+$/.test(x) ? Number(x) : Number.NaN);
 
 /** A typed line as a move, or null when it is not one. */
@@ -38,8 +39,15 @@ export function parseMove(line: string): Move | null {
     case 'implication':
     case 'need-payoff':
       return isPain(a) ? { kind: word, pain: a } : null;
-    case 'fabe':
-      return isAttribute(a) ? (isPain(b) ? { kind: 'fabe', attribute: a, pain: b } : b === undefined ? { kind: 'fabe', attribute: a } : null) : null;
+    case 'fabe': {
+      // fabe <attribute> [pain] [evidence]
+      if (!isAttribute(a)) return null;
+      const [, , , c] = line.trim().split(/\s+/);
+      const evidence = isEvidence(c) ? c : isEvidence(b) ? b : undefined;
+      const pain = isPain(b) ? b : undefined;
+      if ((b !== undefined && !pain && !isEvidence(b)) || (c !== undefined && (!pain || !isEvidence(c)))) return null;
+      return { kind: 'fabe', attribute: a, ...(pain ? { pain } : {}), ...(evidence ? { evidence } : {}) };
+    }
     case 'redirect':
       return isAttribute(a) ? { kind: 'redirect', attribute: a } : null;
     case 'quote':

@@ -12,6 +12,7 @@ import {
   DEBRIEF_TRIGGERS,
   DECISION_TOPICS,
   FRAMEWORKS,
+  INDUSTRIES,
   LESSON_IDS,
   SEGMENTS,
   SHOCK_KINDS,
@@ -216,6 +217,7 @@ const keyAccountSchema = z.strictObject({
   contractEnd: int(1, MAX_ROUNDS + CONTRACT_END_AFTER_LAST_ROUND),
   csat: int(0, 100),
   relationship: int(0, 100),
+  industry: z.enum(INDUSTRIES).optional().meta({ description: 'The kind of business: the pains its buyer can have and the words it uses in a negotiation (default general).' }),
 });
 
 const shockSchema = z.strictObject({

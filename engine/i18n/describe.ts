@@ -66,5 +66,7 @@ export function describeReply(reply: { key: string; params: Readonly<Record<stri
   if (typeof params.attribute === 'string') params.attribute = t(locale, `attribute.${params.attribute}`);
   if (typeof params.pain === 'string') params.pain = t(locale, `pain.${params.pain}`);
   if (typeof params.price === 'number') params.price = describePrice(params.price, listPrice, locale);
+  // A situation answer's clue is a story in the buyer's industry's words (`clue.<industry>.<pain>`).
+  if (typeof params.clue === 'string') params.clue = t(locale, `clue.${params.clue}`);
   return t(locale, reply.key, params);
 }

@@ -310,7 +310,7 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     contestCsatBelow: 60,
     contestSharpness: 3,
     loyaltyPm: 400,
-    roomRelationshipPer10Pm: 35,
+    roomRelationshipPer10Pm: 42,
     costToServeKaBp: 800,
     costToServeLtBp: 1000,
     costToServeAutomatedBp: 500,

@@ -184,7 +184,16 @@ export interface KeyAccountSpec {
   readonly contractEnd: number;
   readonly csat: number;
   readonly relationship: number;
+  /** What kind of business it is: the pains its buyer can have and the words it uses (default `general`). */
+  readonly industry?: Industry;
 }
+
+/**
+ * The kinds of business a key account can be: its buyer's pains come from its industry's list
+ * (engine/negotiation/industry.ts) and it tells them in its industry's words.
+ */
+export const INDUSTRIES = ['supermarket', 'restaurant', 'hotel', 'pharmacy', 'department-store', 'services', 'manufacturer', 'general'] as const;
+export type Industry = (typeof INDUSTRIES)[number];
 
 export const SHOCK_KINDS = [
   'supply-disruption',

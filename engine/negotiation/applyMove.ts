@@ -1,7 +1,7 @@
 import { clamp } from '../core/fixedPoint.ts';
 import type { MoveRecord, NegotiationContext } from './context.ts';
 import { buyerCounter, effectiveReservation, openingCounter } from './counter.ts';
-import { ATTRIBUTES, type Attribute, type Move, type Objection, type Pain, type Reply } from './types.ts';
+import { ATTRIBUTES, type Attribute, type Evidence, type Move, type Objection, type Pain, type Reply } from './types.ts';
 
 /** Attributes that answer an objection when a seller affirms, adds value and redirects (published rules: bots may use them). */
 export const ANSWERS: Readonly<Record<Objection, readonly Attribute[]>> = {
@@ -21,8 +21,8 @@ const DISCOUNT_ANSWER_TRUST = 5;
 /** Discovery the buyer sits through before a price is on the table, beyond its patience. */
 const DISCOVERY_ALLOWANCE = 8;
 
-/** Which attributes speak to each pain: a FABE point is tied to a pain only through these. */
-const PAIN_ATTRIBUTES: Readonly<Record<Pain, readonly Attribute[]>> = {
+/** Which attributes speak to each pain: a FABE point is tied to a pain only through these (published rules). */
+export const PAIN_ATTRIBUTES: Readonly<Record<Pain, readonly Attribute[]>> = {
   downtime: ['service', 'innovation'],
   stockouts: ['delivery'],
   'slow-service': ['service'],
@@ -112,7 +112,17 @@ function question(c: NegotiationContext, move: Extract<Move, { kind: 'situation'
       const attribute = hidden[0];
       // Three situation questions show interest; more start to feel like an interrogation.
       const trust = c.trust + (asked >= 4 ? -3 : 1);
-      const next = { ...c, situationQuestions: asked, trust, revealedWeights: attribute ? [...c.revealedWeights, attribute] : c.revealedWeights };
+      // The buyer answers with its business as it is: a story that points at one of its pains
+      // (each once), in its industry's words, and what it weighs most among what is left.
+      const clue = asked < 4 ? c.persona.pains.find((p) => !c.cluesGiven.includes(p)) : undefined;
+      const next = {
+        ...c,
+        situationQuestions: asked,
+        trust,
+        revealedWeights: attribute ? [...c.revealedWeights, attribute] : c.revealedWeights,
+        cluesGiven: clue ? [...c.cluesGiven, clue] : c.cluesGiven,
+      };
+      if (clue && attribute) return { context: next, reply: reply(c, 'situation.clue', { clue: `${c.persona.industry}.${clue}`, attribute }) };
       return { context: next, reply: attribute && asked < 4 ? reply(c, 'situation.reveal', { attribute }) : reply(c, 'situation.tired') };
     }
     case 'problem': {
@@ -149,13 +159,23 @@ export function requiresRevealedPain(c: NegotiationContext, move: Move): boolean
   return (move.kind === 'implication' || move.kind === 'need-payoff') && !c.revealedPains.includes(move.pain);
 }
 
+/**
+ * How much proof adds to a benefit: none leaves it a claim (×0.6); a customer case or figures
+ * carry it (×1); a trial convinces a buyer that does not trust us yet (trust under 50) most (×1.2).
+ */
+export function evidenceFactor(c: Pick<NegotiationContext, 'trust'>, evidence: Evidence | undefined): number {
+  if (evidence === undefined) return 0.6;
+  return evidence === 'trial' && c.trust < 50 ? 1.2 : 1;
+}
+
 function statement(c: NegotiationContext, move: Extract<Move, { kind: 'fabe' | 'redirect' }>): Step {
   const made = c.pointsMade[move.attribute] ?? 0;
   const points = { ...c.pointsMade, [move.attribute]: made + 1 };
   if (move.kind === 'fabe') {
-    const tiedToPain = move.pain !== undefined && c.revealedPains.includes(move.pain) && PAIN_ATTRIBUTES[move.pain].includes(move.attribute);
-    const tied = tiedToPain || c.revealedWeights.includes(move.attribute);
-    const bp = 8 * c.persona.weights[move.attribute] * (tied ? 1 : 0.3) * (made > 0 ? 0.5 : 1);
+    // A benefit lands only when it answers a pain the buyer confirmed, through a feature that
+    // speaks to that pain; one tied to no confirmed pain moves nothing.
+    const tied = move.pain !== undefined && c.revealedPains.includes(move.pain) && PAIN_ATTRIBUTES[move.pain].includes(move.attribute);
+    const bp = tied ? 8 * c.persona.weights[move.attribute] * evidenceFactor(c, move.evidence) * (made > 0 ? 0.5 : 1) : 0;
     const key = made > 0 ? 'fabe.repeat' : tied ? 'fabe.tied' : 'fabe.untied';
     return { context: { ...c, pointsMade: points, perceivedValueBp: addValue(c, bp) }, reply: reply(c, key, { attribute: move.attribute }) };
   }

@@ -1,4 +1,4 @@
-import { ANSWERS } from './applyMove.ts';
+import { ANSWERS, PAIN_ATTRIBUTES } from './applyMove.ts';
 import type { DealTerms, NegotiationContext } from './context.ts';
 import { playMove, startNegotiation, type PersistedNegotiation } from './machine.ts';
 import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Objection, type Pain, type Persona } from './types.ts';
@@ -156,12 +156,14 @@ export interface ValueSellingOptions {
 }
 
 export const VALUE_SELLING_DEFAULTS: ValueSellingOptions = {
-  situations: 1,
+  // Two situation questions: the buyer tells a story about each of its pains, so the problem
+  // questions that follow are hypotheses the clues support, not guesses.
+  situations: 2,
   maxMisses: 4,
   pains: 2,
-  discoveryMoves: 8,
+  discoveryMoves: 9,
   fabePoints: 1,
-  fabeFirst: true,
+  fabeFirst: false,
   basePm: 950,
   safePm: 950,
   priceAnswer: 'redirect',
@@ -197,9 +199,10 @@ export function valueBuiltBp(c: NegotiationContext, withRedirect = false): numbe
   const fabeSeen = new Set<Attribute>();
   for (const { move, reply } of c.history) {
     if (move.kind === 'fabe') {
-      const tied = (move.pain !== undefined && c.revealedPains.includes(move.pain)) || c.revealedWeights.includes(move.attribute);
+      const tied = move.pain !== undefined && c.revealedPains.includes(move.pain) && PAIN_ATTRIBUTES[move.pain].includes(move.attribute);
       const weight = c.revealedWeights[0] === move.attribute ? TOP_WEIGHT_FLOOR : 0;
-      bp += 8 * weight * (tied ? 1 : 0.3) * (fabeSeen.has(move.attribute) ? 0.5 : 1);
+      // Evidence counted at its least (a trial's bonus depends on trust at the time).
+      bp += tied ? 8 * weight * (move.evidence ? 1 : 0.6) * (fabeSeen.has(move.attribute) ? 0.5 : 1) : 0;
       fabeSeen.add(move.attribute);
     }
     // Only a redirect the buyer took adds value (one that closed the deal needs no more counting).
@@ -218,17 +221,23 @@ export function valueSellingBot(options: Partial<ValueSellingOptions> = {}): Neg
       const fits = (cost: number) => c.moves + cost <= o.discoveryMoves;
       const fabes = c.history.filter((h) => h.move.kind === 'fabe').length;
       const fabe = (): Move | undefined => {
-        const attribute = c.revealedWeights.find((a) => (n.points[a] ?? 0) === 0);
-        if (!attribute || fabes >= o.fabePoints || !fits(1)) return undefined;
+        // A benefit must answer a pain the buyer confirmed, through a feature that speaks to it
+        // (the published pain–attribute pairs), the one the buyer weighs most of those.
         const pain = c.revealedPains[0];
-        return pain ? { kind: 'fabe', attribute, pain } : { kind: 'fabe', attribute };
+        if (!pain || fabes >= o.fabePoints || !fits(1)) return undefined;
+        const rank = (a: Attribute) => (c.revealedWeights.includes(a) ? c.revealedWeights.indexOf(a) : ATTRIBUTES.length);
+        const attribute = [...PAIN_ATTRIBUTES[pain]].filter((a) => (n.points[a] ?? 0) === 0).sort((a, b) => rank(a) - rank(b))[0];
+        if (!attribute) return undefined;
+        // A buyer that does not trust us yet wants to see it work: offer a trial; otherwise a customer case.
+        return { kind: 'fabe', attribute, pain, evidence: c.trust < 50 ? 'trial' : 'case' };
       };
       if (n.situations < o.situations && fits(1)) return { kind: 'situation' };
       if (o.fabeFirst) {
         const m = fabe();
         if (m) return m;
       }
-      const pain = nextPainToAsk(n);
+      // The pains the buyer's stories pointed at first; only then a guess.
+      const pain = c.cluesGiven.find((p) => !n.problemsAsked.includes(p)) ?? nextPainToAsk(n);
       // A miss costs the buyer one move of patience on top of the move itself.
       if (c.revealedPains.length < o.pains && n.misses < o.maxMisses && pain && fits(2)) return { kind: 'problem', pain };
       for (const p of c.revealedPains) {

@@ -35,6 +35,8 @@ export interface NegotiationContext {
   readonly implicationBp: Readonly<Partial<Record<Pain, number>>>;
   readonly revealedWeights: readonly Attribute[];
   readonly revealedPains: readonly Pain[];
+  /** Pains the buyer has told a story about in answer to situation questions (clues, not yet confirmed). */
+  readonly cluesGiven: readonly Pain[];
   readonly situationQuestions: number;
   /** FABE statements and redirects made per attribute. */
   readonly pointsMade: Readonly<Partial<Record<Attribute, number>>>;

@@ -98,6 +98,7 @@ export const negotiationMachine = setup({
     implicationBp: {},
     revealedWeights: [],
     revealedPains: [],
+    cluesGiven: [],
     situationQuestions: 0,
     pointsMade: {},
     askPm: 0,

@@ -1,7 +1,7 @@
 import { reject, type Rejection } from '../core/decider.ts';
-import { ATTRIBUTES, PAINS, type MoveKind } from './types.ts';
+import { ATTRIBUTES, EVIDENCE, PAINS, type MoveKind } from './types.ts';
 
-type Field = 'pain' | 'attribute' | 'pricePm' | 'bp' | 'costYuan' | 'ask';
+type Field = 'pain' | 'attribute' | 'evidence' | 'pricePm' | 'bp' | 'costYuan' | 'ask';
 
 /** The fields each move carries besides its kind (`?` = may be left out). */
 const FIELDS: Readonly<Record<MoveKind, readonly `${Field}${'' | '?'}`[]>> = {
@@ -9,7 +9,7 @@ const FIELDS: Readonly<Record<MoveKind, readonly `${Field}${'' | '?'}`[]>> = {
   problem: ['pain'],
   implication: ['pain'],
   'need-payoff': ['pain'],
-  fabe: ['attribute', 'pain?'],
+  fabe: ['attribute', 'pain?', 'evidence?'],
   redirect: ['attribute'],
   quote: ['pricePm'],
   discount: ['bp'],
@@ -57,6 +57,8 @@ export function moveShapeProblem(move: unknown): Rejection | null {
         ? oneOf(v, PAINS, path)
         : name === 'attribute'
           ? oneOf(v, ATTRIBUTES, path)
+          : name === 'evidence'
+            ? oneOf(v, EVIDENCE, path)
           : name === 'ask'
             ? oneOf(v, ASKS, path)
             : Number.isSafeInteger(v) && Math.abs(v as number) <= MAX_NUMBER

@@ -24,7 +24,7 @@ export function negotiableAccountIds(market: MarketState, firm: number, round: n
 export function openAccountNegotiation(market: MarketState, scenario: Scenario, seed: string, firm: number, account: string, round: number): PersistedNegotiation {
   const a = market.accounts.find((x) => x.id === account)!;
   const relationship = a.supplier === firm ? a.relationship : Math.min(60, a.preparation[firm]! * 10);
-  const buyer = buyerPersona(seed, account, round);
+  const buyer = buyerPersona(seed, account, round, scenario.keyAccounts.find((k) => k.id === account)?.industry ?? 'general');
   const d = defendingOffer(market, scenario, firm, a, relationship);
   const persona: Persona = d ? { ...buyer, alternative: { pricePm: d.pricePm, service: market.firms[d.firm]!.service }, defender: d } : buyer;
   return startNegotiation(persona, {

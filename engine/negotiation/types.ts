@@ -11,6 +11,10 @@ export type Attribute = (typeof ATTRIBUTES)[number];
 export const PAINS = ['downtime', 'stockouts', 'slow-service', 'cash-flow', 'staff-turnover', 'integration'] as const;
 export type Pain = (typeof PAINS)[number];
 
+/** The proof a FABE statement offers: a reference customer's case, figures, or a trial. */
+export const EVIDENCE = ['case', 'data', 'trial'] as const;
+export type Evidence = (typeof EVIDENCE)[number];
+
 /** Objections a buyer raises, in an order that depends on what the seller has done. */
 export const OBJECTIONS = ['price', 'delivery-risk', 'switching-cost', 'current-supplier-fine', 'budget-timing'] as const;
 export type Objection = (typeof OBJECTIONS)[number];
@@ -21,6 +25,8 @@ export type ConcessionStyle = 'boulware' | 'linear' | 'conceder';
 /** The buyer's hidden profile, drawn from the account's own negotiation stream. */
 export interface Persona {
   readonly account: string;
+  /** The account's kind of business (public): where its pains come from and the words it uses. */
+  readonly industry: Industry;
   /** Reservation price R, ‰ of list. */
   readonly reservationPm: number;
   /** The alternative offer the buyer holds. */
@@ -57,7 +63,8 @@ export type Move =
   | { readonly kind: 'problem'; readonly pain: Pain }
   | { readonly kind: 'implication'; readonly pain: Pain }
   | { readonly kind: 'need-payoff'; readonly pain: Pain }
-  | { readonly kind: 'fabe'; readonly attribute: Attribute; readonly pain?: Pain }
+  /** Feature and advantage (the attribute's), the benefit tied to a pain, and the evidence. */
+  | { readonly kind: 'fabe'; readonly attribute: Attribute; readonly pain?: Pain; readonly evidence?: Evidence }
   | { readonly kind: 'redirect'; readonly attribute: Attribute }
   | { readonly kind: 'quote'; readonly pricePm: number }
   | { readonly kind: 'discount'; readonly bp: number }
@@ -71,9 +78,12 @@ export type Move =
 
 export type MoveKind = Move['kind'];
 
+import type { Industry } from '../model/scenario.ts';
+
 /**
  * What the buyer says: a message key with its figures. Keys (all under `reply.`): greeting,
- * situation.reveal {attribute}, situation.tired, problem.hit {pain}, problem.miss,
+ * situation.reveal {attribute}, situation.clue {clue, attribute} (clue = industry.pain: a story
+ * that points at one of its pains), situation.tired, problem.hit {pain}, problem.miss,
  * implication {pain}, implication.again {pain}, need-payoff {pain}, fabe.tied {attribute},
  * fabe.untied {attribute}, fabe.repeat {attribute}, objection.<objection>, redirect.accepted,
  * redirect.rejected, quote.anchor-high {price}, counter {price}, concession {price},

@@ -61,6 +61,7 @@ function redactNegotiation(n: PersistedNegotiation): PersistedNegotiation {
   const known = c.revealedPains;
   const persona: Persona = {
     account: p.account,
+    industry: p.industry,
     reservationPm: 0,
     alternative: { pricePm: 0, service: 0 },
     weights,

@@ -66,8 +66,16 @@ export function describeMove(move: Move, locale: Locale, listPrice: number): str
   if (move.kind === 'discount' || move.kind === 'tiered') params.percent = String(move.bp / 100);
   if (move.kind === 'bundle' || move.kind === 'warranty') params.cost = formatMoney(locale, move.costYuan);
   if (move.kind === 'trade') params.ask = t(locale, `trade.${move.ask}`);
-  const variant = move.kind === 'fabe' && !move.pain ? 'seller.fabe-plain' : `seller.${move.kind}`;
-  return t(locale, variant, params);
+  if (move.kind === 'fabe') {
+    // The line the seller says is composed from its choices: feature and advantage, the benefit for a pain, the proof.
+    const parts = {
+      feature: t(locale, `fabe.feature.${move.attribute}`),
+      advantage: t(locale, `fabe.advantage.${move.attribute}`),
+      evidence: move.evidence ? t(locale, `fabe.evidence.${move.evidence}`) : '',
+    };
+    return (move.pain ? t(locale, 'seller.fabe.composed', { ...parts, benefit: t(locale, `fabe.benefit.${move.pain}`) }) : t(locale, 'seller.fabe.composed-no-benefit', parts)).trim();
+  }
+  return t(locale, `seller.${move.kind}`, params);
 }
 
 /** The accounts the team may negotiate with this round, and whether a talk is under way. */

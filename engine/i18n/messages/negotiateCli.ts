@@ -27,7 +27,7 @@ export const negotiateCliMessages: MessageCatalog = {
     'negotiate.prompt': 'your move> ',
     'negotiate.moves': 'moves now: {moves}',
     'negotiate.help':
-      'situation | problem <pain> | implication <pain> | need-payoff <pain> | fabe <attribute> [pain] | redirect <attribute> | quote <‰ of list> | discount <bp> | tiered <bp> | bundle <yuan> | warranty <yuan> | staged | trade term|volume|prepayment | accept | walk | help | quit\npains: {pains}\nattributes: {attributes}',
+      'situation | problem <pain> | implication <pain> | need-payoff <pain> | fabe <attribute> [pain] [case|data|trial] | redirect <attribute> | quote <‰ of list> | discount <bp> | tiered <bp> | bundle <yuan> | warranty <yuan> | staged | trade term|volume|prepayment | accept | walk | help | quit\npains: {pains}\nattributes: {attributes}',
     'negotiate.unknown': 'not a move: "{input}" (type help)',
     'negotiate.refused': 'refused: {reason}',
     'negotiate.deal': 'Deal at {price}. At round close the account signs with {firm} at {net} net of concessions.',
@@ -61,7 +61,7 @@ export const negotiateCliMessages: MessageCatalog = {
     'negotiate.prompt': '你的动作> ',
     'negotiate.moves': '现在可用：{moves}',
     'negotiate.help':
-      'situation 现状提问 | problem <痛点> | implication <痛点> | need-payoff <痛点> | fabe <属性> [痛点] | redirect <属性> | quote <定价的千分比> | discount <基点> | tiered <基点> | bundle <元> | warranty <元> | staged 分批交付 | trade term|volume|prepayment | accept 接受还价 | walk 离场 | help | quit\n痛点：{pains}\n属性：{attributes}',
+      'situation 现状提问 | problem <痛点> | implication <痛点> | need-payoff <痛点> | fabe <属性> [痛点] [case|data|trial 证据] | redirect <属性> | quote <定价的千分比> | discount <基点> | tiered <基点> | bundle <元> | warranty <元> | staged 分批交付 | trade term|volume|prepayment | accept 接受还价 | walk 离场 | help | quit\n痛点：{pains}\n属性：{attributes}',
     'negotiate.unknown': '不是有效动作：“{input}”（输入 help 查看）',
     'negotiate.refused': '未被接受：{reason}',
     'negotiate.deal': '以 {price} 成交。回合结束时，该客户与 {firm} 签约，扣除让步成本后为 {net}。',
@@ -95,7 +95,7 @@ export const negotiateCliMessages: MessageCatalog = {
     'negotiate.prompt': '你的動作> ',
     'negotiate.moves': '現在可用：{moves}',
     'negotiate.help':
-      'situation 現狀提問 | problem <痛點> | implication <痛點> | need-payoff <痛點> | fabe <屬性> [痛點] | redirect <屬性> | quote <定價的千分比> | discount <基點> | tiered <基點> | bundle <元> | warranty <元> | staged 分批交貨 | trade term|volume|prepayment | accept 接受還價 | walk 離場 | help | quit\n痛點：{pains}\n屬性：{attributes}',
+      'situation 現狀提問 | problem <痛點> | implication <痛點> | need-payoff <痛點> | fabe <屬性> [痛點] [case|data|trial 證據] | redirect <屬性> | quote <定價的千分比> | discount <基點> | tiered <基點> | bundle <元> | warranty <元> | staged 分批交貨 | trade term|volume|prepayment | accept 接受還價 | walk 離場 | help | quit\n痛點：{pains}\n屬性：{attributes}',
     'negotiate.unknown': '不是有效動作：「{input}」（輸入 help 查看）',
     'negotiate.refused': '未被接受：{reason}',
     'negotiate.deal': '以 {price} 成交。回合結束時，該客戶與 {firm} 簽約，扣除讓步成本後為 {net}。',

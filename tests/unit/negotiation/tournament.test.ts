@@ -24,7 +24,9 @@ describe('the negotiation tournament', () => {
     for (const s of Object.values(by)) expect(s.closeRate, s.id).toBeLessThanOrEqual(0.9);
     expect(by['full-deck']!.closeRate).toBeGreaterThanOrEqual(0.55);
     expect(by['quote-and-wait']!.closeRate).toBeLessThanOrEqual(0.6);
-    expect(by['full-deck']!.closeRate).toBeGreaterThan(by['spin-fabe']!.closeRate);
+    // Sitting out objections (spin-fabe buys them off) closes about as often but keeps less; redirects alone build no value.
+    expect(by['full-deck']!.closeRate).toBeGreaterThanOrEqual(by['spin-fabe']!.closeRate);
+    expect(by['full-deck']!.medianMarginPm).toBeGreaterThan(by['spin-fabe']!.medianMarginPm + 20);
     expect(by['full-deck']!.closeRate).toBeGreaterThan(by['redirect-only']!.closeRate);
   });
 

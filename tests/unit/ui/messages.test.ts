@@ -57,7 +57,7 @@ describe('UI messages', () => {
       'territory-stage': ['new', 'growth', 'mature'],
       tier: ['1', '2', '3'],
       trade: ['term', 'volume', 'prepayment'],
-      seller: ['situation', 'problem', 'implication', 'need-payoff', 'fabe', 'fabe-plain', 'redirect', 'quote', 'discount', 'tiered', 'bundle', 'warranty', 'staged-delivery', 'trade', 'accept-counter', 'walk-away'],
+      seller: ['situation', 'problem', 'implication', 'need-payoff', 'fabe.composed', 'fabe.composed-no-benefit', 'redirect', 'quote', 'discount', 'tiered', 'bundle', 'warranty', 'staged-delivery', 'trade', 'accept-counter', 'walk-away'],
       'move-hint': ['situation', 'problem', 'implication', 'need-payoff', 'fabe', 'redirect', 'quote', 'discount', 'tiered', 'bundle', 'warranty', 'staged-delivery', 'trade', 'accept-counter', 'walk-away'],
       pnl: ['revenue', 'cogs', 'salaries', 'overhead', 'travel', 'promotion', 'channel', 'automation', 'incentives', 'training', 'tools', 'mediation', 'expedite', 'hiring', 'costToServe', 'profit'],
       'negotiation.status': ['new', 'talking', 'deal', 'no-deal'],
