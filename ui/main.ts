@@ -193,7 +193,7 @@ function soloPage(host: PageHost): Dispose {
         briefing: () => actor.send({ type: 'BACK' }),
       }, failure);
     } else if (state === 'negotiating') {
-      el = negotiationScreen(v, snap.context.account, locale, { move: (a, m) => void sendMove(a, m), back: () => actor.send({ type: 'BACK' }) }, negotiationError);
+      el = negotiationScreen(v, snap.context.account, locale, { move: (a, m) => void sendMove(a, m), back: () => actor.send({ type: 'BACK' }), refresh: () => render() }, negotiationError);
     } else if (state === 'opening' || state === 'resolving' || state === 'finishing') {
       el = busyScreen(t(locale, `busy.${state}`));
     } else if (state === 'results' || state === 'replay') {

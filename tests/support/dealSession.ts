@@ -10,7 +10,7 @@ import { sessionDriver } from './teamSession.ts';
  * its quote, wins the account) is in the header; `round` is the negotiation's round and
  * `lowerQuote` a quote 10‰ under the logged one, which closes too.
  */
-export function dealSession(seed = 'deal-fork-6', basePm = DEAL_BASE_PM) {
+export function dealSession(seed = 'deal-fork-12', basePm = DEAL_BASE_PM) {
   const { s, as, fac, create, scenario } = sessionDriver(seed);
   create([
     { id: 't1', name: 'One', firm: 'team-1' },

@@ -4,16 +4,38 @@
  * move that needs a pain, an attribute or a figure asks for it first).
  */
 import type { Locale } from '../../engine/i18n/locale.ts';
-import type { Attribute, Move, MoveKind, Pain } from '../../engine/negotiation/types.ts';
+import { EVIDENCE, type Attribute, type Evidence, type Move, type MoveKind, type Pain } from '../../engine/negotiation/types.ts';
 import { h, fill } from '../dom.ts';
 import type { GameView } from '../game/game.ts';
 import { t } from '../i18n/t.ts';
-import { negotiationRoomView, type NegotiationRoomView } from '../view/negotiationView.ts';
+import { describeMove, negotiationRoomView, type NegotiationRoomView } from '../view/negotiationView.ts';
 import { guideNotes } from './guideNotes.ts';
 
 export interface NegotiationActions {
   move(account: string, move: Move): void;
   back(): void;
+  /** Draw the room again (after the coach is switched on or off). */
+  refresh?(): void;
+}
+
+const coachKey = (session: string) => `shapan.coach.${session}`;
+
+/** Whether the coach speaks in this game: the trainee's choice, or the scenario's default. */
+function coachOn(session: string, byDefault: boolean): boolean {
+  try {
+    const v = sessionStorage.getItem(coachKey(session));
+    return v === null ? byDefault : v === 'on';
+  } catch {
+    return byDefault;
+  }
+}
+
+function setCoach(session: string, on: boolean): void {
+  try {
+    sessionStorage.setItem(coachKey(session), on ? 'on' : 'off');
+  } catch {
+    // Storage blocked: the choice lasts until the room is drawn again.
+  }
 }
 
 export function negotiationScreen(view: GameView, account: string, locale: Locale, actions: NegotiationActions, failure: string): HTMLElement {
@@ -23,11 +45,25 @@ export function negotiationScreen(view: GameView, account: string, locale: Local
     fill(root, h('p', { class: 'help' }, t(locale, 'negotiation.starting')));
     return root;
   }
+  const coached = coachOn(view.id, room.coachByDefault);
   const conversation = h(
     'ol',
     { class: 'conversation', 'aria-live': 'polite' },
-    room.lines.map((line) => h('li', { class: line.speaker }, h('span', { class: 'who' }, t(locale, `negotiation.${line.speaker}`)), h('span', { class: 'said' }, line.text))),
+    room.lines.flatMap((line, i) => {
+      const said = h('li', { class: line.speaker }, h('span', { class: 'who' }, t(locale, `negotiation.${line.speaker}`)), h('span', { class: 'said' }, line.text));
+      // The buyer's answer to move m is line 2m + 2: the coach speaks right after it.
+      const note = coached && line.speaker === 'buyer' && i > 0 ? room.coach[(i - 2) / 2] : undefined;
+      return note
+        ? [said, h('li', { class: `coach ${note.tone}`, 'data-coach': note.tone }, h('span', { class: 'who' }, t(locale, 'negotiation.coach')), h('span', { class: 'said' }, note.text, h('small', {}, note.moved)))]
+        : [said];
+    }),
   );
+  const toggle = h('input', { type: 'checkbox', id: 'coach-toggle' });
+  (toggle as HTMLInputElement).checked = coached;
+  toggle.addEventListener('change', () => {
+    setCoach(view.id, (toggle as HTMLInputElement).checked);
+    actions.refresh?.();
+  });
   const side = h(
     'aside',
     { class: 'room-side' },
@@ -64,6 +100,7 @@ export function negotiationScreen(view: GameView, account: string, locale: Local
       h('button', { type: 'button', class: 'link', id: 'back-to-decisions', onclick: () => actions.back() }, t(locale, 'negotiation.back')),
       h('h2', {}, t(locale, 'negotiation.title', { account: room.title })),
       h('span', { class: 'stage' }, room.stage),
+      h('label', { class: 'coach-toggle' }, toggle, ' ', t(locale, 'coach.toggle')),
     ),
     guideNotes(view.id, view.state.scenario!, view.state.round, ['negotiation'], locale),
     failure ? h('p', { class: 'error', role: 'alert' }, failure) : null,
@@ -79,7 +116,19 @@ function outcomePanel(room: NegotiationRoomView, locale: Locale): HTMLElement {
     { class: 'outcome', role: 'status' },
     h('p', {}, room.outcome),
     room.score === null ? null : h('p', {}, t(locale, 'negotiation.score', { score: room.score })),
+    room.review ? reviewPanel(room.review, locale) : null,
     h('p', { class: 'help' }, t(locale, 'negotiation.after')),
+  );
+}
+
+/** The deal's score, part by part, and what was given, got and left on the table. */
+export function reviewPanel(review: NonNullable<NegotiationRoomView['review']>, locale: Locale): HTMLElement {
+  return h(
+    'section',
+    { class: 'deal-review', id: 'deal-review' },
+    h('h3', {}, t(locale, 'review.title')),
+    h('dl', { class: 'facts' }, review.parts.flatMap((p) => [h('dt', {}, p.label), h('dd', {}, p.points)])),
+    h('ul', {}, review.facts.map((f) => h('li', {}, f))),
   );
 }
 
@@ -107,9 +156,9 @@ export function movePanel(room: NegotiationRoomView, locale: Locale, send: (move
 function moveForm(kind: MoveKind, input: string, room: NegotiationRoomView, locale: Locale, send: (move: Move) => void): HTMLElement {
   const form = h('form', { class: 'move-form', 'data-move-form': kind });
   const error = h('span', { class: 'field-error', role: 'alert' });
-  const select = (name: string, options: readonly { value: string; label: string }[], optional = false) => {
+  const select = (name: string, options: readonly { value: string; label: string }[], optional: false | string = false) => {
     const s = h('select', { name, 'aria-label': t(locale, `negotiation.choose-${name}`) });
-    if (optional) s.add(new Option(t(locale, 'negotiation.no-pain'), ''));
+    if (optional !== false) s.add(new Option(optional, ''));
     for (const o of options) s.add(new Option(o.label, o.value));
     return s;
   };
@@ -143,10 +192,27 @@ function moveForm(kind: MoveKind, input: string, room: NegotiationRoomView, loca
       break;
     }
     case 'attribute-pain': {
-      const a = select('attribute', attributes);
-      const p = select('pain', room.revealedPains.map((x) => ({ value: x.pain, label: x.label })), true);
-      fields.push(a, p);
-      read = () => (p.value ? { kind: 'fabe', attribute: a.value as Attribute, pain: p.value as Pain } : { kind: 'fabe', attribute: a.value as Attribute });
+      // FABE, composed: a feature (with its advantage), the benefit for a pain the buyer confirmed, and the proof.
+      const a = select('feature', room.attributes.map((x) => ({ value: x.attribute, label: `${x.label}: ${t(locale, `fabe.feature.${x.attribute}`)}` })));
+      const p = select('benefit', room.revealedPains.map((x) => ({ value: x.pain, label: `${x.label}: ${t(locale, `fabe.benefit.${x.pain}`)}` })), t(locale, 'negotiation.no-benefit'));
+      const e = select('evidence', EVIDENCE.map((x) => ({ value: x, label: t(locale, `evidence.${x}`) })), t(locale, 'evidence.none'));
+      const compose = (): Move => ({
+        kind: 'fabe',
+        attribute: a.value as Attribute,
+        ...(p.value ? { pain: p.value as Pain } : {}),
+        ...(e.value ? { evidence: e.value as Evidence } : {}),
+      });
+      const preview = h('p', { class: 'fabe-preview', id: 'fabe-preview' });
+      const show = () => (preview.textContent = describeMove(compose(), locale, room.listPrice));
+      for (const s of [a, p, e]) s.addEventListener('change', show);
+      show();
+      fields.push(
+        h('label', {}, t(locale, 'negotiation.choose-feature'), ' ', a),
+        h('label', {}, t(locale, 'negotiation.choose-benefit'), ' ', p),
+        h('label', {}, t(locale, 'negotiation.choose-evidence'), ' ', e),
+        preview,
+      );
+      read = compose;
       break;
     }
     case 'price': {

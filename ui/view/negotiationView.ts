@@ -1,5 +1,7 @@
 import { describePrice, describeReply } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
+import { coachNotes, dealReview, scoreParts } from '../../engine/negotiation/coach.ts';
+import type { NegotiationContext } from '../../engine/negotiation/context.ts';
 import { negotiationScore } from '../../engine/negotiation/score.ts';
 import { MOVES_BY_STAGE } from '../../engine/negotiation/machine.ts';
 import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Pain } from '../../engine/negotiation/types.ts';
@@ -55,6 +57,24 @@ export interface NegotiationRoomView {
   readonly askPm: number;
   readonly counterPm: number;
   readonly score: number | null;
+  /** The coach's line on each move, in order (move i answers lines 2i+1 and 2i+2). */
+  readonly coach: readonly CoachLine[];
+  /** Whether the coach speaks without being asked: in a scenario with a guide (the tutorial). */
+  readonly coachByDefault: boolean;
+  /** How the finished deal scored and what it gave and got (null while talking). */
+  readonly review: DealReviewView | null;
+}
+
+export interface CoachLine {
+  readonly text: string;
+  /** What moved: value, trust and the buyer's counter. */
+  readonly moved: string;
+  readonly tone: 'good' | 'neutral' | 'costly';
+}
+
+export interface DealReviewView {
+  readonly parts: readonly { readonly label: string; readonly points: string }[];
+  readonly facts: readonly string[];
 }
 
 /** The seller's side of a move, in the reader's language. */
@@ -144,5 +164,65 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
     askPm: c.askPm,
     counterPm: c.counterPm,
     score: over ? negotiationScore(c) : null,
+    coach: coachLines(c, locale, list),
+    coachByDefault: scenario.guide.length > 0,
+    review: over ? reviewView(c, locale, list, account.volume) : null,
   };
+}
+
+const signed = (x: number, digits = 0) => `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+
+/** The coach's lines, in the reader's language. */
+export function coachLines(c: NegotiationContext, locale: Locale, listPrice: number): CoachLine[] {
+  return coachNotes(c).map((n) => {
+    const params: Record<string, string | number> = { ...n.params };
+    if (typeof params.objection === 'string') params.objection = t(locale, `objection.${params.objection}`);
+    if (typeof params.pain === 'string') params.pain = t(locale, `pain.${params.pain}`);
+    if (typeof params.attribute === 'string') params.attribute = t(locale, `attribute.${params.attribute}`);
+    return {
+      text: t(locale, n.key, params),
+      moved: t(locale, 'coach.moved', {
+        value: `${signed(n.valueDelta, 1)}%`,
+        trust: signed(n.trustDelta),
+        counter: n.counterPm > 0 ? describePrice(n.counterPm, listPrice, locale) : t(locale, 'negotiation.none'),
+      }),
+      tone: n.tone,
+    };
+  });
+}
+
+/** The finished deal's score parts and review, in the reader's language. */
+export function reviewView(c: NegotiationContext, locale: Locale, listPrice: number, volume: number): DealReviewView {
+  const p = scoreParts(c);
+  const r = dealReview(c);
+  const pts = (x: number, max: number) => t(locale, 'review.points', { points: Math.round(x), max });
+  const perUnit = (pm: number) => formatMoney(locale, Math.round((pm * listPrice) / 1000));
+  const parts = [
+    { label: t(locale, 'review.margin'), points: pts(p.margin, 45) },
+    { label: t(locale, 'review.reach'), points: p.reach === null ? t(locale, 'review.reach-hidden') : pts(p.reach, 20) },
+    { label: t(locale, 'review.discovery'), points: pts(p.discovery, 15) },
+    { label: t(locale, 'review.trust'), points: pts(p.trust, 20) },
+    ...(p.penalty < 0 ? [{ label: t(locale, 'review.penalty'), points: String(p.penalty) }] : []),
+  ];
+  let left: string | null;
+  if (c.outcome !== 'deal') left = null;
+  else if (r.leftOnTablePm === null) left = t(locale, 'review.left-hidden');
+  else if (r.leftOnTablePm === 0 || r.lostAtMove === null) left = t(locale, 'review.left-none');
+  else
+    left = t(locale, 'review.left', {
+      amount: perUnit(r.leftOnTablePm),
+      total: formatMoney(locale, Math.round((r.leftOnTablePm * listPrice * volume) / 1000)),
+      move: r.lostAtMove + 1,
+      said: describeMove(c.history[r.lostAtMove]!.move, locale, listPrice),
+    });
+  const facts = [
+    ...(c.outcome === 'deal' ? [t(locale, 'review.price', { price: describePrice(r.pricePm, listPrice, locale) })] : []),
+    t(locale, 'review.value', { value: (r.valueBp / 100).toFixed(1) }),
+    t(locale, 'review.given', { discount: perUnit(r.discountPm), concessions: perUnit(r.concessionValuePm) }),
+    t(locale, 'review.received', { trades: r.trades }),
+    t(locale, 'review.objections', { raised: r.objections, well: r.answeredWell, badly: r.answeredBadly }),
+    t(locale, 'review.preparation', { trust: r.startTrust }),
+    ...(left === null ? [] : [left]),
+  ];
+  return { parts, facts };
 }

@@ -198,7 +198,7 @@ export function teamPage(host: PageHost, route: TeamRoute): Dispose {
     if (phase === 'lobby') {
       el = teamLobby(gv, team, l);
     } else if (phase === 'open' && mode === 'negotiation') {
-      el = negotiationScreen(gv, account, l, { move, back: () => ((mode = 'main'), render()) }, negotiationError);
+      el = negotiationScreen(gv, account, l, { move, back: () => ((mode = 'main'), render()), refresh: () => render() }, negotiationError);
     } else if (phase === 'open' && mode === 'briefing') {
       el = briefingScreen(gv, l, { begin: () => ((mode = 'main'), render()), back: () => ((mode = 'main'), render()) });
     } else if (phase === 'open') {
