@@ -327,7 +327,7 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
   if (c.outcome === '' && c.askPm > 0 && c.pendingObjection !== '') {
     // An open objection holds the counter back: the clock runs on the buyer's patience, but its
     // counter waits for an answer.
-    if (answer.key.startsWith('reply.concession') || answer.key.startsWith('reply.counter')) answer = reply(c, `objection.${c.pendingObjection}`);
+    if (answer.key.startsWith('reply.concession') || answer.key.startsWith('reply.counter') || answer.key.startsWith('reply.trade')) answer = reply(c, `objection.${c.pendingObjection}`);
   } else if (c.outcome === '' && c.askPm > 0) {
     // The buyer never offers more than it was asked for.
     const counter = buyerCounter(sinceQuote + c.patienceLost, c.persona.patience, c.persona.style, c.openingCounterPm, reservationNow(c));
@@ -352,6 +352,7 @@ export function applyMove(before: NegotiationContext, move: Move): NegotiationCo
     trust: c.trust,
     counterPm: Math.round(c.counterPm),
     targetPm: Math.round(reservationNow(c)),
+    pendingObjection: c.outcome === '' ? c.pendingObjection : '',
   };
   return { ...c, history: [...c.history, record] };
 }

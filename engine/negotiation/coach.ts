@@ -19,6 +19,8 @@ export interface CoachNote {
   readonly counterPm: number;
   /** The verdict the coach gives the move: a good move, a neutral one, or one that cost something. */
   readonly tone: 'good' | 'neutral' | 'costly';
+  /** An objection left open after a move that was not about it: the coach reminds the seller (`coach.objection-waiting`). */
+  readonly waiting: Objection | '';
 }
 
 /** The reply's key without its prefix and variant: `reply.objection.price.2` → `objection.price`. */
@@ -98,7 +100,13 @@ export function coachNote(c: NegotiationContext, i: number): CoachNote {
   const before = beforeMove(c, i);
   const base = replyBase(record.reply.key);
   const trustDelta = record.trust - before.trust;
-  const { key, tone } = reasonFor(record.move, base, trustDelta);
+  let { key, tone } = reasonFor(record.move, base, trustDelta);
+  // Asking for something in return when nothing was given gets nothing back.
+  const given = c.history.slice(0, i).some((r) => ['discount', 'tiered', 'bundle', 'warranty', 'staged-delivery'].includes(r.move.kind));
+  if (key === 'coach.trade' && !given) ({ key, tone } = { key: 'coach.trade-nothing', tone: 'neutral' });
+  const open = record.pendingObjection ?? '';
+  const waiting = open !== '' && key !== 'coach.objection-raised' && key !== 'coach.objection-open' ? open : '';
+  if (waiting && tone === 'good' && key === 'coach.trade') tone = 'neutral';
   const objection = base.startsWith('objection.') ? (base.slice('objection.'.length) as Objection) : '';
   const params: Record<string, string | number> = {};
   if (objection) params.objection = objection;
@@ -112,6 +120,7 @@ export function coachNote(c: NegotiationContext, i: number): CoachNote {
     trustDelta,
     counterPm: record.counterPm,
     tone,
+    waiting,
   };
 }
 
@@ -196,8 +205,9 @@ export function dealReview(c: NegotiationContext): DealReview {
     // Where the buyer's target fell most (a discount teaching it to push); if it never fell, the close itself.
     let worst = 0;
     c.history.forEach((r, i) => {
-      const before = i === 0 ? c.persona.reservationPm : c.history[i - 1]!.targetPm;
-      const drop = before - r.targetPm;
+      // The first move has no target before it to compare with (the buyer's opening target is not recorded).
+      if (i === 0) return;
+      const drop = c.history[i - 1]!.targetPm - r.targetPm;
       if (drop > worst) {
         worst = drop;
         lostAtMove = i;

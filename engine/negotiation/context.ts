@@ -20,6 +20,8 @@ export interface MoveRecord {
   readonly counterPm: number;
   /** The buyer's effective reservation R_eff after the move, ‰: where its counter is heading. */
   readonly targetPm: number;
+  /** The objection still open after the move ('' when none): what the seller sees on the table. */
+  readonly pendingObjection?: Objection | '';
 }
 
 export type NegotiationOutcome = '' | 'deal' | 'lost' | 'alternative';

@@ -42,7 +42,8 @@ async function negotiate(page: Page): Promise<void> {
     await page.selectOption('[data-move-form] select[name="pain"]', { index: 1 });
   });
   await say('fabe', async () => {
-    await page.selectOption('[data-move-form] select[name="attribute"]', 'service');
+    await page.selectOption('[data-move-form] select[name="feature"]', 'service');
+    await page.selectOption('[data-move-form] select[name="evidence"]', 'case');
   });
   await say('quote', async () => {
     const price = page.locator('[data-move-form] input[name="price"]');

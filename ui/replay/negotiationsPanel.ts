@@ -6,7 +6,8 @@ import { h } from '../dom.ts';
 import { t } from '../i18n/t.ts';
 import { accountName } from '../view/accountNames.ts';
 import { formatBp, formatCount, signed } from '../view/format.ts';
-import { describeMove } from '../view/negotiationView.ts';
+import { coachLines, describeMove, reviewView } from '../view/negotiationView.ts';
+import { reviewPanel } from '../screens/negotiationScreen.ts';
 import { negotiationSteps, type NegotiationStep } from './negotiationReplay.ts';
 
 /** A level with the move's change beside it: "12.7% (+3%)"; no brackets when nothing moved. */
@@ -40,8 +41,9 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
     { class: 'card', id: 'replay-negotiations' },
     h('h3', {}, t(locale, 'viewer.negotiations')),
     talks.length === 0 ? h('p', { class: 'help' }, t(locale, 'viewer.negotiations-none')) : h('p', { class: 'help' }, t(locale, 'viewer.step-legend')),
-    talks.map((n) =>
-      h(
+    talks.map((n) => {
+      const coach = coachLines(n.negotiation.context, locale, list);
+      return h(
         'details',
         { class: 'negotiation-replay', 'data-account': n.account, 'data-team': n.team, ...(isBot(n.team) ? { 'data-bot': 'true' } : {}) },
         h(
@@ -60,6 +62,7 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
               h('p', { class: 'seller' }, h('strong', { class: 'who' }, `${teamName(n.team)}${colon}`), describeMove(s.record.move, locale, list)),
               h('p', { class: 'buyer' }, h('strong', { class: 'who' }, `${t(locale, 'negotiation.buyer')}${colon}`), describeReply(s.record.reply, locale, list)),
               h('small', { class: 'step-change' }, stepChange(s, locale, list)),
+              coach[s.index - 1] ? h('p', { class: `coach ${coach[s.index - 1]!.tone}`, 'data-coach': coach[s.index - 1]!.tone }, h('strong', { class: 'who' }, `${t(locale, 'negotiation.coach')}${colon}`), coach[s.index - 1]!.text) : null,
               s.turningPoints.length
                 ? h(
                     'div',
@@ -70,7 +73,8 @@ export function negotiationsPanel(state: SessionState, talks: readonly SessionNe
             ),
           ),
         ),
-      ),
-    ),
+        n.negotiation.stage === 'deal' || n.negotiation.stage === 'noDeal' ? reviewPanel(reviewView(n.negotiation.context, locale, list, n.negotiation.context.terms.volume), locale, null) : null,
+      );
+    }),
   );
 }

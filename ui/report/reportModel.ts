@@ -2,7 +2,7 @@ import { debriefMoments, type DebriefMoment } from '../../engine/model/debrief.t
 import type { AccountEvent, Explanation, KpiLight, KpiOutcome, RoundOutcome } from '../../engine/model/outcome.ts';
 import type { Scenario } from '../../engine/model/scenario.ts';
 import { scorecard, type FirmScore } from '../../engine/model/scorecard.ts';
-import type { SessionState, Team } from '../../engine/session/state.ts';
+import type { SessionNegotiation, SessionState, Team } from '../../engine/session/state.ts';
 import { firmIndexOf, marketIndexOf } from '../../engine/session/teams.ts';
 import type { DebriefSession } from './sessionLog.ts';
 
@@ -130,6 +130,8 @@ export interface TeamFigures {
   readonly explanations: readonly RoundExplanation[];
   readonly swings: readonly Swing[];
   readonly moments: readonly DebriefMoment[];
+  /** The team's key-account negotiations, as played (the buyer's profile is public in a debrief). */
+  readonly negotiations: readonly SessionNegotiation[];
 }
 
 export interface GroupFigures {
@@ -293,6 +295,7 @@ export function teamFigures(session: DebriefSession, team: Team): TeamFigures {
     explanations,
     swings: swings(revenue, shareBp, explanations, rounds),
     moments: debriefMoments(scenario, outcomes, firm),
+    negotiations: state.negotiations.filter((n) => n.team === team.id),
   };
 }
 

@@ -10,6 +10,9 @@ import { pdcaPlan } from './pdca.ts';
 import { FUNNEL_STAGES, PERSPECTIVES, type GroupFigures, type TeamFigures } from './reportModel.ts';
 import { swot } from './swot.ts';
 import { explanationText, say } from './wording.ts';
+import { describePrice } from '../../engine/i18n/describe.ts';
+import { negotiationScore } from '../../engine/negotiation/score.ts';
+import { reviewView } from '../view/negotiationView.ts';
 
 /** The sections of a team's debrief, in order; each has a heading `report.section.<id>`. */
 export const TEAM_SECTIONS = ['scorecard', 'kpis', 'funnel', 'share', 'morale', 'accounts', 'swings', 'moments', 'five-whys', 'swot', 'pdca'] as const;
@@ -178,6 +181,23 @@ function accountsPart(team: TeamFigures, names: ReportNames): Html {
   return section(`${team.team.id}-accounts`, t(l, 'report.section.accounts'), t(l, 'report.lead.accounts'), rows.length ? table(head, rows) : p(t(l, 'report.accounts.none'), 'none'), grownLine(team, names));
 }
 
+/** Each negotiation the team played: the outcome, the score part by part, what was given and got, and the money left on the table. */
+function negotiationsPart(team: TeamFigures, names: ReportNames, listPrice: number): Html {
+  const l = names.locale;
+  const items = team.negotiations.map((n) => {
+    const c = n.negotiation.context;
+    const outcome = c.outcome === 'deal' ? t(l, 'report.negotiation.deal', { price: describePrice(c.dealPricePm, listPrice, l) }) : t(l, 'report.negotiation.no-deal');
+    const head = t(l, 'report.negotiation.head', { round: n.round, account: names.account(n.account), outcome, score: negotiationScore(c) });
+    const review = reviewView(c, l, listPrice, c.terms.volume);
+    const parts = table(
+      [t(l, 'report.col.part'), t(l, 'report.col.points')],
+      review.parts.map((x) => [escapeHtml(x.label), escapeHtml(x.points)]),
+    );
+    return `<div class="negotiation"><h4>${escapeHtml(head)}</h4>${parts}${list(review.facts)}</div>`;
+  });
+  return section(`${team.team.id}-negotiations`, t(l, 'report.section.negotiations'), t(l, 'report.lead.negotiations'), items.length ? items.join('') : p(t(l, 'report.negotiations.none'), 'none'));
+}
+
 function swingsPart(team: TeamFigures, names: ReportNames): Html {
   const l = names.locale;
   const items = team.swings.map((s) => {
@@ -250,6 +270,7 @@ export function teamSection(group: GroupFigures, team: TeamFigures, names: Repor
     sharePart(team, names),
     moralePart(team, names),
     accountsPart(team, names),
+    negotiationsPart(team, names, group.scenario.product.listPrice),
     swingsPart(team, names),
     momentsPart(team, names),
     ...toolsParts(group, team, names),

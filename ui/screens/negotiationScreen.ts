@@ -122,10 +122,10 @@ function outcomePanel(room: NegotiationRoomView, locale: Locale): HTMLElement {
 }
 
 /** The deal's score, part by part, and what was given, got and left on the table. */
-export function reviewPanel(review: NonNullable<NegotiationRoomView['review']>, locale: Locale): HTMLElement {
+export function reviewPanel(review: NonNullable<NegotiationRoomView['review']>, locale: Locale, id: string | null = 'deal-review'): HTMLElement {
   return h(
     'section',
-    { class: 'deal-review', id: 'deal-review' },
+    { class: 'deal-review', ...(id ? { id } : {}) },
     h('h3', {}, t(locale, 'review.title')),
     h('dl', { class: 'facts' }, review.parts.flatMap((p) => [h('dt', {}, p.label), h('dd', {}, p.points)])),
     h('ul', {}, review.facts.map((f) => h('li', {}, f))),

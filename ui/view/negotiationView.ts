@@ -179,8 +179,9 @@ export function coachLines(c: NegotiationContext, locale: Locale, listPrice: num
     if (typeof params.objection === 'string') params.objection = t(locale, `objection.${params.objection}`);
     if (typeof params.pain === 'string') params.pain = t(locale, `pain.${params.pain}`);
     if (typeof params.attribute === 'string') params.attribute = t(locale, `attribute.${params.attribute}`);
+    const waiting = n.waiting ? ` ${t(locale, 'coach.objection-waiting', { objection: t(locale, `objection.${n.waiting}`) })}` : '';
     return {
-      text: t(locale, n.key, params),
+      text: t(locale, n.key, params) + waiting,
       moved: t(locale, 'coach.moved', {
         value: `${signed(n.valueDelta, 1)}%`,
         trust: signed(n.trustDelta),
