@@ -43,7 +43,12 @@ const BANDS: Readonly<Record<string, Band>> = {
   repRetention: { floor: 0.5, stretch: 0.85 },
   // Mean skill points gained by the team over the game (net of leavers and raw hires).
   skillGain: { floor: -5, stretch: 12 },
+  // Mean negotiation score (0–100) of the key-account renewals the team negotiated.
+  negotiation: { floor: 10, stretch: 70 },
 };
+
+/** What a firm that met no renewal all game scores on negotiation: neither credit nor blame. */
+const NO_RENEWAL_NEGOTIATION = 60;
 
 const WEIGHTS: Readonly<Record<string, number>> = {
   revenue: 12,
@@ -51,7 +56,8 @@ const WEIGHTS: Readonly<Record<string, number>> = {
   terminal: 5,
   share: 10,
   csatRetention: 15,
-  kpiScore: 15,
+  kpiScore: 10,
+  negotiation: 5,
   morale: 10,
   repRetention: 10,
   skillGain: 5,
@@ -65,7 +71,7 @@ function score(id: string, value: number): number {
 /**
  * The balanced scorecard (docs/model.md, "Scorecard"), for every firm after the rounds played
  * so far: financial 35 (revenue, profit, terminal value), customer 25 (share, CSAT and
- * retention), internal process 15 (the stage-weighted KPI score) and
+ * retention), internal process 15 (the stage-weighted KPI score 10, key-account negotiation 5) and
  * learning and growth 25 (morale, rep retention, skill gained). Money is measured against the
  * firm's own KPI baselines, so firms of different sizes compare fairly.
  * AI firms have no team to develop: their process and learning metrics sit at the midpoint.
@@ -90,6 +96,10 @@ export function scorecard(market: MarketState, scenario: Scenario, history: read
     const keep = Math.min(0.95, Math.max(0, retention));
     const terminal = (margin * keep) / (1 + scenario.coefficients.customers.clvDiscountBp / 10_000 - keep) / roundBaseline;
     const isTeam = f.kind === 'team';
+    const talks = history.flatMap((o) => o.negotiations.filter((n) => n.firm === fi).map((n) => n.score));
+    // A renewal came up in the firm's territories: not negotiating it scores nothing.
+    const renewals = scenario.keyAccounts.some((k) => k.contractEnd <= rounds && f.territories.includes(k.territory));
+    const negotiation = talks.length > 0 ? talks.reduce((a, b) => a + b, 0) / talks.length : renewals ? 0 : NO_RENEWAL_NEGOTIATION;
     const values: Record<string, number> = {
       revenue: f.totals.revenue / baseline,
       profit: f.totals.profit / baseline,
@@ -102,6 +112,7 @@ export function scorecard(market: MarketState, scenario: Scenario, history: read
       repRetention: isTeam ? 1 - (f.totals.leavers / Math.max(1, startReps[fi]!)) * (12 / Math.max(1, rounds)) : 0.8,
       // Skill gained, annualised like retention: a short game is held to the same yearly pace.
       skillGain: isTeam ? ((meanSkill(f.reps) - f.totals.skillStart) / 100) * (12 / Math.max(1, rounds)) : 1.5,
+      negotiation: isTeam ? negotiation : NO_RENEWAL_NEGOTIATION,
     };
     const metrics = Object.keys(WEIGHTS).map((id) => ({
       id,
@@ -109,7 +120,9 @@ export function scorecard(market: MarketState, scenario: Scenario, history: read
       value: Math.round(values[id]! * 1000) / 1000,
       score: f.active || rounds > 0 ? score(id, values[id]!) : 0,
     }));
-    const min = Math.min(...metrics.map((m) => m.score));
+    // The weakest link counts every metric but negotiation: a firm that never sat at the table
+    // loses its five points there, not 40% of everything.
+    const min = Math.min(...metrics.filter((m) => m.id !== 'negotiation').map((m) => m.score));
     const total = metrics.reduce((s, m) => s + (m.weight * m.score) / 100, 0) * (0.6 + (0.4 * min) / 100);
     return { firm: f.id, metrics, total: Math.round(total * 10) / 10 };
   });

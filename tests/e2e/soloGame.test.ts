@@ -51,11 +51,18 @@ async function negotiate(page: Page): Promise<void> {
     await price.pressSequentially('1050');
   });
   await screenshot(page, 'game-negotiation');
-  // Take the buyer's counter if there is one; otherwise offer a trade and then take it.
-  if ((await page.locator('[data-move="accept-counter"]').count()) === 0) {
-    await say('staged-delivery');
+  // Until the buyer decides: take its counter when there is one; an objection in the way is
+  // bought off with a small discount (the coach will say that was the poor way to answer it).
+  for (let i = 0; i < 14 && (await page.locator('.outcome').count()) === 0; i++) {
+    if ((await page.locator('[data-move="accept-counter"]').count()) > 0) await say('accept-counter');
+    else if ((await page.locator('[data-move="redirect"]').count()) > 0) {
+      await say('discount', async () => {
+        const pct = page.locator('[data-move-form] input[name="percent"]');
+        await pct.fill('');
+        await pct.pressSequentially('3');
+      });
+    } else await say('staged-delivery');
   }
-  if ((await page.locator('[data-move="accept-counter"]').count()) > 0) await say('accept-counter');
   await expect.poll(() => page.locator('.outcome').count()).toBe(1);
   await screenshot(page, 'game-negotiation-outcome');
   await page.click('#back-to-decisions');

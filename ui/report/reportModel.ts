@@ -10,7 +10,7 @@ import type { DebriefSession } from './sessionLog.ts';
 export const PERSPECTIVES = [
   ['financial', ['revenue', 'profit', 'terminal']],
   ['customer', ['share', 'csatRetention']],
-  ['process', ['kpiScore']],
+  ['process', ['kpiScore', 'negotiation']],
   ['learning', ['morale', 'repRetention', 'skillGain']],
 ] as const;
 export type PerspectiveId = (typeof PERSPECTIVES)[number][0];

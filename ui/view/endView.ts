@@ -9,7 +9,7 @@ import { teamContext } from './session.ts';
 const PERSPECTIVES: readonly (readonly [string, readonly string[]])[] = [
   ['financial', ['revenue', 'profit', 'terminal']],
   ['customer', ['share', 'csatRetention']],
-  ['process', ['kpiScore']],
+  ['process', ['kpiScore', 'negotiation']],
   ['learning', ['morale', 'repRetention', 'skillGain']],
 ];
 

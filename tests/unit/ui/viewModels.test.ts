@@ -273,7 +273,8 @@ describe('end view', () => {
     must(g.send({ type: 'CloseRound' }, NOW));
     const e = endView(g.state, 'en');
     expect(e.perspectives.map((p) => p.name)).toEqual(['Financial', 'Customers', 'Internal process', 'Learning and growth']);
-    expect(e.perspectives.flatMap((p) => p.metrics)).toHaveLength(9);
+    expect(e.perspectives.flatMap((p) => p.metrics)).toHaveLength(10);
+    expect(e.perspectives.find((p) => p.name === 'Internal process')!.metrics.map((m) => m.weight)).toEqual([10, 5]);
     expect(e.perspectives.flatMap((p) => p.metrics).reduce((n, m) => n + m.weight, 0)).toBe(100);
     expect(e.rank).toBeGreaterThanOrEqual(1);
     expect(e.rank).toBeLessThanOrEqual(e.firms);

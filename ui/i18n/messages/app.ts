@@ -88,6 +88,7 @@ export const appMessages: MessageCatalog = {
     'metric.morale': 'Team morale',
     'metric.repRetention': 'Reps kept',
     'metric.skillGain': 'Skills gained',
+    'metric.negotiation': 'Key-account negotiation',
   },
   'zh-CN': {
     'app.title': '沙盘',
@@ -175,6 +176,7 @@ export const appMessages: MessageCatalog = {
     'metric.morale': '团队士气',
     'metric.repRetention': '代表留任',
     'metric.skillGain': '技能提升',
+    'metric.negotiation': '大客户谈判',
   },
   'zh-TW': {
     'app.title': '沙盤',
@@ -262,5 +264,6 @@ export const appMessages: MessageCatalog = {
     'metric.morale': '團隊士氣',
     'metric.repRetention': '業務代表留任',
     'metric.skillGain': '技能提升',
+    'metric.negotiation': '大客戶談判',
   },
 };
