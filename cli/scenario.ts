@@ -1,12 +1,14 @@
 /**
  * npm run scenario -- check <file|id>
  * npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>]
- *                                       [--search <evals>] [--first-seed <s>] [--json <out.json>]
+ *                                       [--search <evals>] [--one-change] [--first-seed <s>] [--json <out.json>]
  * check: schema and the model's rules, every problem with its JSON path and a hint (exit 1), or
  * a summary (exit 0). balance: the bot tournament on the scenario, with a progress bar — whether
  * any degenerate bot rivals the balanced bot and which levers have their optimum at a bound —
  * and, with --search, an adversarial search over every lever for a plan that beats the
- * reference by more than SEARCH_LIMIT points on held-out seeds (exit 1 if any of these).
+ * reference by more than SEARCH_LIMIT points on held-out seeds; with --one-change, every policy
+ * one field away from the reference, failing when one beats it by more than a point in more than
+ * 60% of the seeds (exit 1 if any of these).
  */
 import { writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
@@ -18,13 +20,14 @@ import { runCli, UsageError, wholeNumber } from './io/runCli.ts';
 import { renderTable } from './io/table.ts';
 import { startProgress } from './tournament/progress.ts';
 import { searchPlans, SEARCH_LIMIT, type SearchReport } from './balance/search.ts';
+import { oneChangeCheck, ONE_CHANGE_MARGIN, ONE_CHANGE_SHARE, type OneChangeReport } from './balance/oneChange.ts';
 import { startTrialRunner } from './experiment/pool.ts';
 import { cliLocale } from './io/locale.ts';
 import { formatShare } from './lessons/format.ts';
 import { t } from '../engine/i18n/describe.ts';
 
 const USAGE = `usage: npm run scenario -- check <file|id>
-       npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>] [--search <evals>] [--first-seed <s>] [--json <out.json>]`;
+       npm run scenario -- balance <file|id> [--seeds <n>] [--workers <n>] [--rounds <n>] [--search <evals>] [--one-change] [--first-seed <s>] [--json <out.json>]`;
 
 function summary(s: Scenario, hash: string): string {
   const customers = s.territories.reduce((n, t) => n + SEGMENTS.reduce((m, seg) => m + t.customers[seg], 0), 0);
@@ -60,6 +63,7 @@ interface BalanceArgs {
   readonly workers: number;
   readonly rounds: string | undefined;
   readonly search: number;
+  readonly oneChange: boolean;
   readonly firstSeed: number;
   readonly json: string | undefined;
 }
@@ -103,12 +107,42 @@ async function balance(arg: string, o: BalanceArgs): Promise<number> {
     search = await runSearch(scenario, o, rounds);
     searchOk = search.medianMargin <= SEARCH_LIMIT;
   }
+  let oneChange: OneChangeReport | null = null;
+  if (o.oneChange) oneChange = await runOneChange(scenario, o, rounds);
   if (o.json) {
     const figures = Object.fromEntries(Object.entries(report.figures).map(([bot, f]) => [bot, { median: f.median, balancedMedian: f.balancedMedian, winRate: f.winRate }]));
-    await writeFile(o.json, `${JSON.stringify({ scenario: scenario.id, seeds, rivals: report.rivals, levers: report.levers, figures, ...(search ? { search } : {}) }, null, 2)}\n`);
+    await writeFile(o.json, `${JSON.stringify({ scenario: scenario.id, seeds, rivals: report.rivals, levers: report.levers, figures, ...(search ? { search } : {}), ...(oneChange ? { oneChange: { seeds: oneChange.seeds, firstSeed: oneChange.firstSeed, failing: oneChange.failing, strongest: oneChange.changes.slice(0, 20) } } : {}) }, null, 2)}\n`);
     console.log(`results: ${o.json}`);
   }
-  return report.rivals.length === 0 && report.levers.length === 0 && searchOk ? 0 : 1;
+  return report.rivals.length === 0 && report.levers.length === 0 && searchOk && (oneChange?.failing.length ?? 0) === 0 ? 0 : 1;
+}
+
+async function runOneChange(scenario: Scenario, o: BalanceArgs, rounds: number): Promise<OneChangeReport> {
+  const locale = cliLocale();
+  const runner = await startTrialRunner(o.workers, { scenario, rounds });
+  let progress: ReturnType<typeof startProgress> | null = null;
+  let report: OneChangeReport;
+  try {
+    report = await oneChangeCheck({ scenario, seeds: o.seeds, firstSeed: o.firstSeed }, runner, (done, total) => {
+      progress ??= startProgress(total, 'one-line changes');
+      progress.update(done);
+    });
+  } finally {
+    (progress as ReturnType<typeof startProgress> | null)?.stop();
+    await runner.close();
+  }
+  const share = (x: number) => formatShare(x);
+  console.log('');
+  console.log(t(locale, 'one-change.heading', { scenario: scenario.id, count: report.changes.length, seeds: o.seeds, first: o.firstSeed }));
+  for (const c of report.changes.slice(0, 10)) {
+    console.log(t(locale, 'one-change.row', { field: c.field, value: JSON.stringify(c.value), delta: c.medianDelta.toFixed(1), margin: ONE_CHANGE_MARGIN, share: share(c.beatShare) }));
+  }
+  console.log(
+    report.failing.length === 0
+      ? t(locale, 'one-change.ok', { margin: ONE_CHANGE_MARGIN, limit: share(ONE_CHANGE_SHARE) })
+      : t(locale, 'one-change.fail', { margin: ONE_CHANGE_MARGIN, limit: share(ONE_CHANGE_SHARE), list: report.failing.map((c) => `${c.field}=${JSON.stringify(c.value)}`).join(', ') }),
+  );
+  return report;
 }
 
 async function runSearch(scenario: Scenario, o: BalanceArgs, rounds: number): Promise<SearchReport> {
@@ -146,6 +180,7 @@ async function main(argv: string[]): Promise<number> {
           workers: { type: 'string' },
           rounds: { type: 'string' },
           search: { type: 'string' },
+          'one-change': { type: 'boolean' },
           'first-seed': { type: 'string' },
           json: { type: 'string' },
         },
@@ -161,7 +196,7 @@ async function main(argv: string[]): Promise<number> {
       const workers = wholeNumber('workers', parsed.values.workers, Math.min(2, availableParallelism()), 1, 16);
       const search = wholeNumber('search', parsed.values.search, 0, 0, 100_000);
       const firstSeed = wholeNumber('first-seed', parsed.values['first-seed'], 1, 0, 1_000_000_000);
-      return await balance(file, { seeds, workers, rounds: parsed.values.rounds, search, firstSeed, json: parsed.values.json });
+      return await balance(file, { seeds, workers, rounds: parsed.values.rounds, search, oneChange: parsed.values['one-change'] === true, firstSeed, json: parsed.values.json });
     }
     throw new UsageError(`unknown command "${command}"`);
   } catch (error) {

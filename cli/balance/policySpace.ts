@@ -16,6 +16,8 @@ interface Dimension {
   draw(dice: RandomStream): unknown;
   /** A value near `value` (for hill climbing). */
   nudge(value: unknown, dice: RandomStream): unknown;
+  /** The values one step and two steps either side of `value` (or every other option): what a one-line change tries. */
+  neighbours(value: unknown): unknown[];
 }
 
 function int(field: Field, min: number, max: number, step: number): Dimension {
@@ -23,11 +25,21 @@ function int(field: Field, min: number, max: number, step: number): Dimension {
     field,
     draw: (dice) => dice.between(min, max),
     nudge: (value, dice) => Math.min(max, Math.max(min, (value as number) + dice.between(-step, step))),
+    neighbours: (value) => {
+      const v = value as number;
+      const out = [v - 2 * step, v - step, v + step, v + 2 * step].map((x) => Math.min(max, Math.max(min, x)));
+      return [...new Set(out)].filter((x) => x !== v);
+    },
   };
 }
 
 function oneOf<T>(field: Field, options: readonly T[]): Dimension {
-  return { field, draw: (dice) => dice.pick(options), nudge: (_v, dice) => dice.pick(options) };
+  return {
+    field,
+    draw: (dice) => dice.pick(options),
+    nudge: (_v, dice) => dice.pick(options),
+    neighbours: (value) => options.filter((o) => JSON.stringify(o) !== JSON.stringify(value)),
+  };
 }
 
 const INCENTIVE_SCHEDULES: readonly (readonly IncentiveKind[])[] = [
@@ -111,6 +123,11 @@ export function mutate(p: Policy, dice: RandomStream, count: number): Policy {
     out = set(out, d.field, dice.next() < 0.7 ? d.nudge(get(out, d.field), dice) : d.draw(dice));
   }
   return out;
+}
+
+/** Every policy one field away from `from`: each lever moved a step or two either way, or to each other option. */
+export function oneChangeAway(from: Policy = REFERENCE_POLICY): { field: string; value: unknown; policy: Policy }[] {
+  return DIMENSIONS.flatMap((d) => d.neighbours(get(from, d.field)).map((value) => ({ field: d.field, value, policy: set(from, d.field, value) })));
 }
 
 /** The fields where `p` differs from the reference, for the report. */

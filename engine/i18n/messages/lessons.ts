@@ -61,6 +61,10 @@ export const lessonsMessages: MessageCatalog = {
     'search.ok': '✓ no plan found beats the reference by more than {limit} points',
     'search.exploit': '✗ a plan beats the reference by more than {limit} points: the model has an exploit or the reference is weak',
     'search.plan': 'the plan, as changes to the reference:',
+    'one-change.heading': '{scenario}: every one-line change to the reference ({count} policies), on {seeds} seeds from seed {first}; the strongest:',
+    'one-change.row': '  {field} → {value}: median {delta} points, beats the reference by more than {margin} point in {share} of seeds',
+    'one-change.ok': '✓ no one-line change beats the reference by more than {margin} point in more than {limit} of seeds',
+    'one-change.fail': '✗ one-line changes that beat the reference by more than {margin} point in more than {limit} of seeds: {list}. The reference should learn them (or the model has an exploit).',
   },
   'zh-CN': {
     'lesson.value-selling': '以价值谈判，而非打折',
@@ -121,6 +125,10 @@ export const lessonsMessages: MessageCatalog = {
     'search.ok': '✓ 没有找到比参考方案高出 {limit} 分以上的方案',
     'search.exploit': '✗ 有方案比参考方案高出 {limit} 分以上：模型存在漏洞，或参考方案太弱',
     'search.plan': '该方案相对参考方案的改动：',
+    'one-change.heading': '{scenario}：对参考方案的每一处单项改动（共 {count} 个方案），从种子 {first} 起 {seeds} 个市场；最强的几个：',
+    'one-change.row': '  {field} → {value}：中位数 {delta} 分，在 {share} 的市场中比参考方案高出 {margin} 分以上',
+    'one-change.ok': '✓ 没有任何单项改动能在超过 {limit} 的市场中比参考方案高出 {margin} 分以上',
+    'one-change.fail': '✗ 以下单项改动在超过 {limit} 的市场中比参考方案高出 {margin} 分以上：{list}。参考方案应当吸收它们（否则就是模型有漏洞）。',
   },
   'zh-TW': {
     'lesson.value-selling': '以價值談判，而非打折',
@@ -181,5 +189,9 @@ export const lessonsMessages: MessageCatalog = {
     'search.ok': '✓ 沒有找到比參考方案高出 {limit} 分以上的方案',
     'search.exploit': '✗ 有方案比參考方案高出 {limit} 分以上：模型存在漏洞，或參考方案太弱',
     'search.plan': '該方案相對參考方案的改動：',
+    'one-change.heading': '{scenario}：對參考方案的每一處單項改動（共 {count} 個方案），從種子 {first} 起 {seeds} 個市場；最強的幾個：',
+    'one-change.row': '  {field} → {value}：中位數 {delta} 分，在 {share} 的市場中比參考方案高出 {margin} 分以上',
+    'one-change.ok': '✓ 沒有任何單項改動能在超過 {limit} 的市場中比參考方案高出 {margin} 分以上',
+    'one-change.fail': '✗ 以下單項改動在超過 {limit} 的市場中比參考方案高出 {margin} 分以上：{list}。參考方案應當吸收它們（否則就是模型有漏洞）。',
   },
 };

@@ -54,4 +54,17 @@ describe('npm run lessons and the balance search, as a trainer runs them', () =>
     expect(typeof json.search.winShare).toBe('number');
     expect(json.search.plan).toHaveProperty('negotiation');
   }, 180_000);
+
+  it('balance --one-change tries every one-line change to the reference and names the strongest', async () => {
+    const out = join(dir, 'one-change.json');
+    const r = await scenario('balance', 'tutorial', '--seeds', '1', '--rounds', '2', '--one-change', '--json', out);
+    expect(r.stderr).not.toContain('internal error');
+    expect([0, 1]).toContain(r.code);
+    expect(r.stdout).toMatch(/every one-line change to the reference \(\d+ policies\)/);
+    const json = JSON.parse(await readFile(out, 'utf8'));
+    expect(json.oneChange.strongest.length).toBe(20);
+    for (const c of json.oneChange.strongest) expect(Object.keys(c).sort()).toEqual(['beatShare', 'field', 'medianDelta', 'value']);
+    // Exit 1 exactly when some change beats the reference in more than 60% of the seeds.
+    expect(r.code === 1).toBe(json.oneChange.failing.length > 0 || json.rivals.length > 0 || json.levers.length > 0);
+  }, 180_000);
 });

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { oneChangeAway, policyChanges } from '../../../cli/balance/policySpace.ts';
+import { REFERENCE_POLICY } from '../../../engine/bots/policy.ts';
+
+describe('the one-line changes to the reference', () => {
+  const changes = oneChangeAway();
+
+  it('each moves exactly one lever of the reference, to a value it did not have', () => {
+    expect(changes.length).toBeGreaterThan(100);
+    for (const c of changes) {
+      const diff = policyChanges(c.policy, REFERENCE_POLICY);
+      expect(Object.keys(diff), `${c.field}=${JSON.stringify(c.value)}`).toEqual([c.field]);
+      expect(diff[c.field]).toEqual(c.value);
+    }
+  });
+
+  it('cover every lever, numbers a step and two either way within their range', () => {
+    const fields = new Set(changes.map((c) => c.field));
+    for (const f of ['prospecting', 'development', 'trainEvery', 'negotiation', 'price1', 'targetBandPm', 'incentiveKinds']) expect(fields.has(f), f).toBe(true);
+    const prospecting = changes.filter((c) => c.field === 'prospecting').map((c) => c.value);
+    expect(prospecting).toEqual([REFERENCE_POLICY.prospecting - 12, REFERENCE_POLICY.prospecting - 6, REFERENCE_POLICY.prospecting + 6, REFERENCE_POLICY.prospecting + 12]);
+  });
+});
