@@ -1,7 +1,9 @@
-import { clamp } from '../core/fixedPoint.ts';
 import { reservationNow } from './applyMove.ts';
 import type { MoveRecord, NegotiationContext } from './context.ts';
+import { profileKnown } from './score.ts';
 import type { Move, Objection } from './types.ts';
+
+export { scoreParts, type ScoreParts } from './score.ts';
 
 /**
  * The coach at the seller's shoulder: one line per move, on what it did to the value the buyer
@@ -126,45 +128,6 @@ export function coachNote(c: NegotiationContext, i: number): CoachNote {
 
 export function coachNotes(c: NegotiationContext): CoachNote[] {
   return c.history.map((_, i) => coachNote(c, i));
-}
-
-/** The negotiation score's parts (engine/negotiation/score.ts), points out of their maximum. */
-export interface ScoreParts {
-  /** Margin kept against list margin, of 45. */
-  readonly margin: number;
-  /** How far into the buyer's range the price landed, of 20 (null while the buyer's range is hidden). */
-  readonly reach: number | null;
-  /** Pains and priorities uncovered, of 15. */
-  readonly discovery: number;
-  /** Trust at the end, of 20. */
-  readonly trust: number;
-  /** Less 10 when plain discounts were over half of what was conceded. */
-  readonly penalty: number;
-}
-
-/** Whether the buyer's hidden profile is in the context (after the workshop), or redacted (during it). */
-export function profileKnown(c: NegotiationContext): boolean {
-  return c.persona.reservationPm > 0;
-}
-
-export function scoreParts(c: NegotiationContext): ScoreParts {
-  const costPm = (c.terms.unitCost / c.terms.listPrice) * 1000;
-  const listMargin = 1000 - costPm;
-  const deal = c.outcome === 'deal';
-  const margin = deal ? c.dealPricePm - c.concessionCostPm - costPm : 0;
-  const conceded = c.discountPm + c.concessionValuePm;
-  let reach: number | null = null;
-  if (profileKnown(c)) {
-    const range = reservationNow(c) - costPm;
-    reach = deal && range > 0 ? 20 * clamp((c.dealPricePm - costPm) / range, 0, 1) : 0;
-  }
-  return {
-    margin: 45 * clamp(margin / listMargin, 0, 1),
-    reach,
-    discovery: 15 * clamp((c.revealedPains.length / 2 + c.revealedWeights.length / 5) / 2, 0, 1),
-    trust: 20 * (c.trust / 100),
-    penalty: conceded > 0 && c.discountPm > conceded / 2 ? -10 : 0,
-  };
 }
 
 /** The facts of a finished negotiation a trainee reviews, all in ‰ of list unless said. */
