@@ -86,7 +86,8 @@ export function negotiationScreen(view: GameView, account: string, locale: Local
           'ul',
           { class: 'revealed' },
           room.revealedPains.map((p) => h('li', {}, t(locale, 'negotiation.pain-revealed', { pain: p.label }))),
-          room.revealedWeights.map((w) => h('li', {}, t(locale, 'negotiation.weight-revealed', { attribute: w.label, weight: w.weight }))),
+          // The buyer named its priorities in words, most important first: the room shows their order, not a number it never said.
+          room.revealedWeights.map((w, i) => h('li', {}, t(locale, 'negotiation.weight-revealed', { attribute: w.label, rank: i + 1 }))),
         ),
     h('h3', {}, t(locale, 'negotiation.account')),
     h('dl', { class: 'facts' }, room.facts.flatMap((f) => [h("dt", {}, f.label), h("dd", {}, f.value)])),
