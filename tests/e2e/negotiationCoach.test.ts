@@ -172,4 +172,8 @@ describe('the negotiation room coaches a trainee through discovery, FABE and the
   it('in English', async () => {
     await negotiateWithCoach(browser, app.url, 'en');
   }, 240_000);
+
+  it('in traditional Chinese', async () => {
+    await negotiateWithCoach(browser, app.url, 'zh-TW');
+  }, 240_000);
 });
