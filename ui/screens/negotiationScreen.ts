@@ -116,7 +116,7 @@ function outcomePanel(room: NegotiationRoomView, locale: Locale): HTMLElement {
     'div',
     { class: 'outcome', role: 'status' },
     h('p', {}, room.outcome),
-    room.score === null ? null : h('p', {}, t(locale, 'negotiation.score', { score: room.score })),
+    room.score === null ? null : h('p', { class: 'score' }, t(locale, room.scorePartial ? 'negotiation.score-partial' : 'negotiation.score', { score: room.score })),
     room.review ? reviewPanel(room.review, locale) : null,
     h('p', { class: 'help' }, t(locale, 'negotiation.after')),
   );

@@ -2,7 +2,7 @@ import { describePrice, describeReply } from '../../engine/i18n/describe.ts';
 import type { Locale } from '../../engine/i18n/locale.ts';
 import { coachNotes, dealReview, scoreParts } from '../../engine/negotiation/coach.ts';
 import type { NegotiationContext } from '../../engine/negotiation/context.ts';
-import { negotiationScore } from '../../engine/negotiation/score.ts';
+import { negotiationScore, profileKnown } from '../../engine/negotiation/score.ts';
 import { MOVES_BY_STAGE } from '../../engine/negotiation/machine.ts';
 import { ATTRIBUTES, PAINS, type Attribute, type Move, type MoveKind, type Pain } from '../../engine/negotiation/types.ts';
 import { findNegotiation, negotiableAccounts } from '../../engine/session/negotiations.ts';
@@ -57,6 +57,8 @@ export interface NegotiationRoomView {
   readonly askPm: number;
   readonly counterPm: number;
   readonly score: number | null;
+  /** The score leaves out the reach into the buyer's range, hidden until the profile is public. */
+  readonly scorePartial: boolean;
   /** The coach's line on each move, in order (move i answers lines 2i+1 and 2i+2). */
   readonly coach: readonly CoachLine[];
   /** Whether the coach speaks without being asked: in a scenario with a guide (the tutorial). */
@@ -164,6 +166,7 @@ export function negotiationRoomView(state: SessionState, accountId: string, loca
     askPm: c.askPm,
     counterPm: c.counterPm,
     score: over ? negotiationScore(c) : null,
+    scorePartial: !profileKnown(c),
     coach: coachLines(c, locale, list),
     coachByDefault: scenario.guide.length > 0,
     review: over ? reviewView(c, locale, list, account.volume) : null,

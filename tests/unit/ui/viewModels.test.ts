@@ -15,6 +15,7 @@ import { negotiableList, negotiationRoomView } from '../../../ui/view/negotiatio
 import { repName } from '../../../ui/view/repNames.ts';
 import { resultsView } from '../../../ui/view/resultsView.ts';
 import { teamContext } from '../../../ui/view/session.ts';
+import { playerState } from '../../../engine/session/playerView.ts';
 import { workshop } from '../../support/marketArbitrary.ts';
 import { sessionDriver } from '../../support/teamSession.ts';
 
@@ -229,6 +230,14 @@ describe('negotiation room view', () => {
     expect(room.score).toBeGreaterThanOrEqual(0);
     expect(room.score).toBeLessThan(30);
     expect(negotiableList(g.state, 'en').find((a) => a.id === 'linchuan-coop')!.status).toBe('deal');
+    // A solo game holds the buyer's profile: the whole score and the money left show at once.
+    expect(room.scorePartial).toBe(false);
+    expect(room.review!.parts.map((p) => p.points)).not.toContain('shown in the debrief when the workshop ends');
+    // A team's view in a running workshop does not: the reach into the buyer's range waits for the debrief.
+    const seen = negotiationRoomView(playerState(g.state, { kind: 'team', team: TEAM_ID }), 'linchuan-coop', 'en')!;
+    expect(seen.scorePartial).toBe(true);
+    expect(seen.review!.parts.map((p) => p.points)).toContain('shown in the debrief when the workshop ends');
+    expect(seen.review!.facts.join(' ')).not.toMatch(/money left on the table: ¥/);
   });
 });
 
