@@ -159,7 +159,9 @@ export function dealReview(c: NegotiationContext): DealReview {
     if (r.move.kind === 'trade') trades++;
     const base = replyBase(r.reply.key);
     if (r.move.kind === 'redirect' && base === 'redirect.accepted') well++;
-    if (r.move.kind === 'discount' && r.trust < beforeMove(c, i).trust && !base.startsWith('objection.')) badly++;
+    // A discount bought off the objection that was open before it (even when giving ground drew the next one).
+    const open = i > 0 ? (c.history[i - 1]!.pendingObjection ?? '') : '';
+    if (r.move.kind === 'discount' && open !== '' && r.trust < beforeMove(c, i).trust) badly++;
   });
   let leftOnTablePm: number | null = null;
   let lostAtMove: number | null = null;
