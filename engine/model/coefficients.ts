@@ -178,6 +178,9 @@ export interface Coefficients {
     readonly trainingCostYuan: number;
     readonly mediationPm: number;
     readonly mediationCostYuan: number;
+    /** Conflict starts to entrench above conflictEntrenchFrom and no longer fades on its own from conflictEntrenchedAt. */
+    readonly conflictEntrenchFrom: number;
+    readonly conflictEntrenchedAt: number;
     readonly repSalaryYuan: number;
     readonly hireCostYuan: number;
   };
@@ -355,8 +358,10 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     habituationRounds: 5,
     skillDecayHalfLife: 6,
     trainingCostYuan: 4000,
-    mediationPm: 600,
+    mediationPm: 500,
     mediationCostYuan: 5000,
+    conflictEntrenchFrom: 30,
+    conflictEntrenchedAt: 68,
     repSalaryYuan: 15000,
     hireCostYuan: 20000,
   },

@@ -191,7 +191,13 @@ export function team(w: Work, ctx: RoundContext): void {
     for (const n of crowd.values()) crowded += Math.max(0, n - 3);
     const overlap = d.reps.length ? crowded / d.reps.length : 0;
     f.communication = Math.round(clamp(d.meetingHours / 10, 0, 1) * 1000);
-    let conflict = 0.7 * f.conflict + 20 * divergence + 25 * unfair + 15 * overlap - 20 * (f.communication / 1000);
+    // Conflict that has run high entrenches: it stops fading on its own, and team meetings get
+    // less done the more the team quarrels. Only mediation breaks it (the deck's three-party
+    // talk); left alone, a quarrelling team stays one.
+    const entrenched = clamp((f.conflict - k.conflictEntrenchFrom) / Math.max(1, k.conflictEntrenchedAt - k.conflictEntrenchFrom), 0, 1);
+    const persistence = 0.7 + 0.3 * entrenched;
+    const talk = 20 * (f.communication / 1000) * (1 - 0.7 * entrenched);
+    let conflict = persistence * f.conflict + 20 * divergence + 25 * unfair + 15 * overlap - talk;
     if (d.mediation) conflict *= k.mediationPm / 1000;
     f.conflict = clamp(roundHalfEven(conflict), 0, 100);
   });

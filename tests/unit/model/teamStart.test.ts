@@ -61,4 +61,25 @@ describe('a team that starts in trouble', () => {
       expect(r.morale).toBeLessThanOrEqual(72);
     }
   });
+  it('keeps an entrenched quarrel unless the manager mediates, and mediation breaks it', () => {
+    // Conflict at 75 with full team meetings: past 70 it no longer fades on its own, and the
+    // meetings get little done; one mediation takes it back where time and meetings work.
+    const s = inTrouble({ morale: 60, conflict: 75, vacancies: [] });
+    const path = (mediate: boolean) => {
+      let market = initialMarket(s, SEED, ['team-1']);
+      const seen: number[] = [];
+      for (let round = 1; round <= 3; round++) {
+        const decisions = s.firms.map((_, fi) => (fi === 0 ? { ...defaultDecisions(market, s, 0), meetingHours: 10, mediation: mediate && round === 1 } : null));
+        market = resolveRound(market, { scenario: s, seed: SEED, round, decisions, injected: [] }).market;
+        seen.push(market.firms[0]!.conflict);
+      }
+      return seen;
+    };
+    const left = path(false);
+    const mediated = path(true);
+    expect(left[0]!).toBeGreaterThanOrEqual(65);
+    expect(left[2]!).toBeGreaterThanOrEqual(45);
+    expect(mediated[0]!).toBeLessThanOrEqual(45);
+    expect(mediated[2]!).toBeLessThanOrEqual(left[2]! - 25);
+  });
 });
