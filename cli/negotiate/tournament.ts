@@ -33,12 +33,13 @@ function print(rows: readonly StrategySummary[], locale: Locale, title: string, 
   console.log('');
   console.log(
     renderTable(
-      ['strategy', 'renewals', 'agreed', 'closed', 'price', 'margin', 'score'].map((c) => t(locale, `tournament-n.col.${c}`)),
+      ['strategy', 'renewals', 'agreed', 'closed', 'split', 'price', 'margin', 'score'].map((c) => t(locale, `tournament-n.col.${c}`)),
       rows.map((r) => [
         r.id,
         String(r.deals),
         formatShare(r.agreeRate),
         formatShare(r.closeRate),
+        formatShare(r.splitRate),
         r.medianDealPm > 0 ? (r.medianDealPm / 10).toFixed(1) + '%' : '—',
         r.medianMarginPm > 0 ? (r.medianMarginPm / 10).toFixed(1) + '%' : '—',
         r.meanScore.toFixed(1),
@@ -106,7 +107,7 @@ export async function negotiationTournament(argv: string[]): Promise<number> {
         scenario: scenario.id,
         seeds,
         firstSeed,
-        strategies: rows.map((r) => ({ id: r.id, renewals: r.deals, agreeRate: r.agreeRate, closeRate: r.closeRate, medianDealPm: r.medianDealPm, medianMarginPm: r.medianMarginPm, meanScore: r.meanScore })),
+        strategies: rows.map((r) => ({ id: r.id, renewals: r.deals, agreeRate: r.agreeRate, closeRate: r.closeRate, splitRate: r.splitRate, medianDealPm: r.medianDealPm, medianMarginPm: r.medianMarginPm, meanScore: r.meanScore })),
       };
       await writeFile(values.json, `${JSON.stringify(json, null, 2)}\n`);
       console.log(t(locale, 'tournament-n.json', { file: values.json }));

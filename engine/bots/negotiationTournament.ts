@@ -1,3 +1,4 @@
+import { orderSharePm } from '../model/accountShare.ts';
 import { initialMarket } from '../model/init.ts';
 import { resolveRound } from '../model/round/resolveRound.ts';
 import type { Scenario } from '../model/scenario.ts';
@@ -46,8 +47,10 @@ export interface TournamentDeal {
   readonly role: 'incumbent' | 'challenger';
   /** The buyer and seller agreed terms at the table. */
   readonly agreed: boolean;
-  /** The account signed with the seller after the renewal contest. */
+  /** The account signed with the seller after the renewal contest (as its main supplier when it split its orders). */
   readonly closed: boolean;
+  /** Share of the account's orders the seller serves after the contest, ‰ (between 0 and 1000 when the buyer split them). */
+  readonly sharePm: number;
   /** The price the seller books, ‰ of list (0 when it did not close). */
   readonly bookedPm: number;
   /** Booked price less unit cost, ‰ of list (0 when it did not close). */
@@ -84,6 +87,7 @@ export function tournamentDeals(scenario: Scenario, seed: string, strategies: re
         const after = resolveRound(from, { scenario, seed, round, decisions, injected: [], negotiations: [talk] }).market;
         const signed = after.accounts.find((x) => x.id === account)!;
         const closed = signed.supplier === slot;
+        const sharePm = orderSharePm(signed, slot);
         deals.push({
           strategy: s.id,
           seed,
@@ -92,6 +96,7 @@ export function tournamentDeals(scenario: Scenario, seed: string, strategies: re
           role,
           agreed: talk.deal,
           closed,
+          sharePm,
           bookedPm: closed ? signed.pricePm : 0,
           marginPm: closed ? Math.round(signed.pricePm - costPm) : 0,
           score: negotiationScore(played.context),
@@ -120,6 +125,8 @@ export interface StrategySummary {
   readonly agreeRate: number;
   /** Share of renewals that signed with the seller. */
   readonly closeRate: number;
+  /** Share of renewals the buyer split between the seller and a rival (closed or not). */
+  readonly splitRate: number;
   /** Median booked price of closed deals, ‰ of list (0 when none closed). */
   readonly medianDealPm: number;
   /** Median booked margin (price less unit cost) of closed deals, ‰ of list. */
@@ -144,6 +151,7 @@ export function summarizeTournament(deals: readonly TournamentDeal[], strategies
       deals: mine.length,
       agreeRate: mine.filter((d) => d.agreed).length / n,
       closeRate: closed.length / n,
+      splitRate: mine.filter((d) => d.sharePm > 0 && d.sharePm < 1000).length / n,
       medianDealPm: Math.round(median(closed.map((d) => d.bookedPm))),
       medianMarginPm: Math.round(median(closed.map((d) => d.marginPm))),
       meanScore: Math.round((mine.reduce((t, d) => t + d.score, 0) / n) * 10) / 10,

@@ -116,6 +116,14 @@ export interface Coefficients {
     readonly contestCsatBelow: number;
     /** How decisively a buyer picks the best offer: chances ∝ U^contestSharpness. */
     readonly contestSharpness: number;
+    /**
+     * A buyer splits its orders when the incumbent and a rival are too close to call: the
+     * runner-up's weight U within splitWithinPm ‰ of the chosen offer's gets splitSharePm ‰ of
+     * the orders; a split supplier comes to the next contest with splitFootholdRelationship.
+     */
+    readonly splitWithinPm: number;
+    readonly splitSharePm: number;
+    readonly splitFootholdRelationship: number;
     /** The incumbent's hold on its account: its offer counts (1 + loyaltyPm/1000 · (CSAT − 50)/50) times (at least half). */
     readonly loyaltyPm: number;
     /**
@@ -312,6 +320,9 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     kaServiceMaxHours: 10,
     contestCsatBelow: 60,
     contestSharpness: 3,
+    splitWithinPm: 900,
+    splitSharePm: 300,
+    splitFootholdRelationship: 40,
     loyaltyPm: 400,
     roomRelationshipPer10Pm: 42,
     costToServeKaBp: 800,

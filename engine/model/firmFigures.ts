@@ -68,7 +68,7 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
       const wasMine = a.previousSupplier === firm;
       if (mine && !wasMine && a.event !== 'upgraded') won += 1;
       if (wasMine && !mine) lostAccounts += 1;
-      const contest = a.event === 'renewed' || a.event === 'lost' || a.event === 'won';
+      const contest = a.event === 'renewed' || a.event === 'lost' || a.event === 'won' || a.event === 'split';
       if (contest && (wasMine || talked.has(a.id))) {
         contests += 1;
         if (mine) contestsWon += 1;

@@ -106,7 +106,7 @@ export interface FirmOutcome {
   readonly clv: number;
 }
 
-export type AccountEvent = 'renewed' | 'lost' | 'won' | 'upgraded' | 'churned' | '';
+export type AccountEvent = 'renewed' | 'lost' | 'won' | 'split' | 'upgraded' | 'churned' | '';
 
 export interface AccountOutcome {
   readonly id: string;
@@ -116,6 +116,8 @@ export interface AccountOutcome {
   readonly csat: number;
   readonly relationship: number;
   readonly event: AccountEvent;
+  /** The second supplier and its share of the orders, ‰, when the buyer splits them. */
+  readonly split?: { readonly firm: number; readonly sharePm: number };
 }
 
 /** A "why" item: a message code and the figures it needs, for one firm (or -1 for the market). */

@@ -168,6 +168,21 @@ export interface AccountState {
   readonly upgradedRound: number;
   /** Per firm: rounds of renewal preparation done before contract end. */
   readonly preparation: readonly number[];
+  /**
+   * Part of the account's orders the buyer gives a second supplier when two offers were too
+   * close to call (absent when one supplier has it all). The supplier above serves the rest.
+   */
+  readonly split?: AccountSplit;
+}
+
+/** A second supplier's share of a key account's orders, at the price it agreed. */
+export interface AccountSplit {
+  /** Index into firms. */
+  readonly firm: number;
+  /** Share of the account's orders, ‰. */
+  readonly sharePm: number;
+  /** Price it books, ‰ of list. */
+  readonly pricePm: number;
 }
 
 /**

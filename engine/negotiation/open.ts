@@ -1,3 +1,4 @@
+import { contestRelationship } from '../model/accountShare.ts';
 import type { AccountNegotiation } from '../model/decisions.ts';
 import type { Scenario } from '../model/scenario.ts';
 import type { AccountState, MarketState } from '../model/state.ts';
@@ -23,7 +24,7 @@ export function negotiableAccountIds(market: MarketState, firm: number, round: n
  */
 export function openAccountNegotiation(market: MarketState, scenario: Scenario, seed: string, firm: number, account: string, round: number): PersistedNegotiation {
   const a = market.accounts.find((x) => x.id === account)!;
-  const relationship = a.supplier === firm ? a.relationship : Math.min(60, a.preparation[firm]! * 10);
+  const relationship = contestRelationship(a, firm, a.preparation[firm]!, scenario.coefficients.customers);
   const buyer = buyerPersona(seed, account, round, scenario.keyAccounts.find((k) => k.id === account)?.industry ?? 'general');
   const d = defendingOffer(market, scenario, firm, a, relationship);
   const persona: Persona = d ? { ...buyer, alternative: { pricePm: d.pricePm, service: market.firms[d.firm]!.service }, defender: d } : buyer;
@@ -73,7 +74,7 @@ export function defendingOffer(market: MarketState, scenario: Scenario, firm: nu
   // The defender's standing with the buyer: the incumbent's relationship, a bidder's renewal preparation.
   // An AI firm always prepares a bid (as in the renewal contest: two rounds' worth).
   const prep = f.kind === 'team' ? a.preparation[defender]! : Math.max(2, a.preparation[defender]!);
-  const theirs = defender === a.supplier ? a.relationship : Math.min(60, prep * 10);
+  const theirs = contestRelationship(a, defender, prep, c.customers);
   return {
     firm: defender,
     pricePm: Math.round(pricePm * (1 - cut)),

@@ -109,6 +109,8 @@ export interface RegionKeyAccount {
   readonly contractEnd: number;
   readonly csat: number;
   readonly relationship: number;
+  /** The second supplier and its share, ‰, when the buyer split its orders. */
+  readonly split?: { readonly firm: number; readonly sharePm: number };
 }
 
 export interface RegionModel {
@@ -286,6 +288,7 @@ export function regionModel(input: RegionModelInput): RegionModel {
       contractEnd: a.contractEnd,
       csat: a.csat,
       relationship: a.relationship,
+      ...(a.split ? { split: { firm: a.split.firm, sharePm: a.split.sharePm } } : {}),
     };
   });
 

@@ -1,6 +1,7 @@
 import type { KpiLight } from '../../engine/model/outcome.ts';
 import { t } from '../i18n/t.ts';
 import { formatBp, formatMoney, signed } from '../view/format.ts';
+import { splitParams } from '../view/accountSplit.ts';
 import { barChart, kpiGrid, lineChart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { figure, list, numeric, p, section, table, type Html } from './html.ts';
@@ -110,7 +111,7 @@ function accountsPart(group: GroupFigures, names: ReportNames): Html {
         numeric(String(a.round)),
         escapeHtml(team.team.name),
         `<span class="effect-${a.effect}">${escapeHtml(t(l, `report.effect.${a.effect}`))}</span>`,
-        escapeHtml(t(l, `account-event.${a.event}`, { account: names.account(a.account), from: firm(a.from), to: firm(a.to) })),
+        escapeHtml(t(l, `account-event.${a.event}`, { account: names.account(a.account), from: firm(a.from), to: firm(a.to), ...splitParams(l, a.split, firm) })),
       ];
     });
   const head = [t(l, 'report.col.round'), t(l, 'report.col.team'), '', t(l, 'report.col.event')];

@@ -75,7 +75,9 @@ export interface AccountChange {
   /** Firm indexes, -1 for none. */
   readonly from: number;
   readonly to: number;
-  readonly effect: 'won' | 'lost' | 'kept' | 'grown';
+  readonly effect: 'won' | 'lost' | 'kept' | 'grown' | 'shared';
+  /** The second supplier and its share, ‰, when the buyer split its orders. */
+  readonly split?: { readonly firm: number; readonly sharePm: number };
 }
 
 export interface RoundExplanation extends Explanation {
@@ -208,10 +210,11 @@ function accountChanges(outcomes: readonly RoundOutcome[], firm: number): Accoun
   const out: AccountChange[] = [];
   for (const o of outcomes) {
     for (const a of o.accounts) {
-      if (a.event === '' || (a.supplier !== firm && a.previousSupplier !== firm)) continue;
+      const second = a.split?.firm === firm;
+      if (a.event === '' || (a.supplier !== firm && a.previousSupplier !== firm && !second)) continue;
       const effect =
-        a.event === 'upgraded' ? 'grown' : a.supplier === firm && a.previousSupplier === firm ? 'kept' : a.supplier === firm ? 'won' : 'lost';
-      out.push({ round: o.round, account: a.id, event: a.event, from: a.previousSupplier, to: a.supplier, effect });
+        a.event === 'upgraded' ? 'grown' : a.supplier === firm && a.previousSupplier === firm ? 'kept' : a.supplier === firm ? 'won' : second && a.previousSupplier !== firm ? 'shared' : 'lost';
+      out.push({ round: o.round, account: a.id, event: a.event, from: a.previousSupplier, to: a.supplier, effect, ...(a.split ? { split: a.split } : {}) });
     }
   }
   return out;

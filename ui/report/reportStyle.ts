@@ -35,7 +35,7 @@ th, td { border-bottom: 1px solid #d8dee4; padding: 4px 6px; text-align: left; v
 th { background: #f3f6f9; font-weight: 600; white-space: nowrap; }
 td .num, .num { font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.ours td { background: #eef5fb; font-weight: 600; }
-.effect-won, .effect-grown { color: #1a7f37; font-weight: 600; }
+.effect-won, .effect-grown, .effect-shared { color: #1a7f37; font-weight: 600; }
 .effect-lost { color: #c0392b; font-weight: 600; }
 .effect-kept { color: #57606a; }
 ul, ol { margin: 4px 0 10px; padding-left: 22px; }

@@ -1,6 +1,7 @@
 import type { KpiLight } from '../../engine/model/outcome.ts';
 import { t } from '../i18n/t.ts';
 import { formatBp, formatCount, formatMoney, signed } from '../view/format.ts';
+import { splitParams } from '../view/accountSplit.ts';
 import { barChart, funnelChart, kpiGrid, lineChart } from './charts.ts';
 import { escapeHtml } from './escape.ts';
 import { fiveWhys, peersOf } from './fiveWhys.ts';
@@ -175,7 +176,7 @@ function accountsPart(team: TeamFigures, names: ReportNames): Html {
     numeric(String(a.round)),
     escapeHtml(names.account(a.account)),
     `<span class="effect-${a.effect}">${escapeHtml(t(l, `report.effect.${a.effect}`))}</span>`,
-    escapeHtml(t(l, `account-event.${a.event}`, { account: names.account(a.account), from: firm(a.from), to: firm(a.to) })),
+    escapeHtml(t(l, `account-event.${a.event}`, { account: names.account(a.account), from: firm(a.from), to: firm(a.to), ...splitParams(l, a.split, firm) })),
   ]);
   const head = [t(l, 'report.col.round'), t(l, 'report.col.account'), '', t(l, 'report.col.event')];
   return section(`${team.team.id}-accounts`, t(l, 'report.section.accounts'), t(l, 'report.lead.accounts'), rows.length ? table(head, rows) : p(t(l, 'report.accounts.none'), 'none'), grownLine(team, names));

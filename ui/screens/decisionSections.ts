@@ -11,6 +11,7 @@ import { t } from '../i18n/t.ts';
 import { accountName } from '../view/accountNames.ts';
 import { enterExecutive, repLoads, setIncentive, setOperation, setRepTerritory, setTraining, targetGuides, budgetView, upgradeOutlook } from '../view/decisionForm.ts';
 import { formatCount, formatMoney, formatPm } from '../view/format.ts';
+import { suppliersLabel } from '../view/accountSplit.ts';
 import { repName } from '../view/repNames.ts';
 import type { FormBinding } from './formBinding.ts';
 
@@ -253,7 +254,7 @@ export function accountsSection(b: FormBinding): HTMLElement {
       const hours = b.form.decisions.executive.find((x) => x.account === a.id)?.hours ?? 0;
       const exec = h('input', { type: 'text', inputmode: 'numeric', class: 'num', value: String(hours), 'aria-label': t(locale, 'form.executive-for', { account: nameOf(a.id) }), 'data-path': `executive:${a.id}` });
       exec.addEventListener('input', () => b.update(enterExecutive(b.form, a.id, exec.value, ctx)));
-      const supplier = a.supplier >= 0 ? ctx.scenario.firms[a.supplier]!.name[locale] : '—';
+      const supplier = suppliersLabel(locale, a, (fi) => (fi >= 0 ? ctx.scenario.firms[fi]!.name[locale] : '—'));
       return h(
         'tr',
         {},

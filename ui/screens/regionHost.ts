@@ -12,6 +12,7 @@ import { regionModel, type RegionModel } from '../region/regionModel.ts';
 import { PanZoom, type Inset } from '../region/panZoom.ts';
 import { RegionScene, type RegionTarget } from '../region/regionScene.ts';
 import { formatBp, formatCount } from '../view/format.ts';
+import { suppliersLabel } from '../view/accountSplit.ts';
 import { namedScenario, teamContext } from '../view/session.ts';
 
 const SEGMENT_KEYS = ['sme', 'young-digital', 'traditional'] as const;
@@ -152,7 +153,7 @@ export class RegionHost {
       ];
     } else if (target.kind === 'keyAccount') {
       const a = target.account;
-      lines = [a.name, t(l, 'map.account-line', { supplier: firmName(a.supplier), volume: formatCount(l, a.volume), round: a.contractEnd, csat: a.csat })];
+      lines = [a.name, t(l, 'map.account-line', { supplier: suppliersLabel(l, a, firmName), volume: formatCount(l, a.volume), round: a.contractEnd, csat: a.csat })];
     } else {
       const seg = m.customers.segment[target.index] ?? 0;
       lines = [t(l, 'map.customer', { territory: target.territory.name }), `${t(l, `segment.${SEGMENT_KEYS[seg]}`)} · ${t(l, 'map.buys-from', { firm: firmName(target.supplier) })}`];

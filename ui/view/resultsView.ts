@@ -3,6 +3,7 @@ import type { Locale } from '../../engine/i18n/locale.ts';
 import type { Explanation, KpiLight, RoundOutcome } from '../../engine/model/outcome.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import { t } from '../i18n/t.ts';
+import { splitParams } from './accountSplit.ts';
 import { accountName } from './accountNames.ts';
 import { formatBp, formatCount, formatMoney, formatPm, signed } from './format.ts';
 import { repName } from './repNames.ts';
@@ -119,7 +120,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
       const name = accountName(scenario, a.id, locale);
       const to = a.supplier >= 0 ? scenario.firms[a.supplier]!.name[locale] : '—';
       const from = a.previousSupplier >= 0 ? scenario.firms[a.previousSupplier]!.name[locale] : '—';
-      return t(locale, `account-event.${a.event}`, { account: name, to, from });
+      return t(locale, `account-event.${a.event}`, { account: name, to, from, ...splitParams(locale, a.split, (i) => scenario.firms[i]!.name[locale]) });
     });
 
   return {

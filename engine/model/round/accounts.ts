@@ -3,6 +3,7 @@ import { clamp, roundHalfEven } from '../../core/fixedPoint.ts';
 import { stream } from '../../core/rng.ts';
 import type { Coefficients } from '../coefficients.ts';
 import type { AccountNegotiation } from '../decisions.ts';
+import { contestRelationship } from '../accountShare.ts';
 import type { AccountState } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
 import { priceOf } from './market.ts';
@@ -60,6 +61,8 @@ export function keyAccounts(w: Work, ctx: RoundContext): void {
       a.supplier = -1;
       ctx.accountEvents[ai] = 'churned';
     }
+    // A second supplier that left the market leaves its share to the first.
+    if (a.split && !w.firms[a.split.firm]!.active) delete a.split;
     // Relationship: the owner's account hours, executive contact, and slow decay without either.
     const execBy = w.firms.map((_, fi) => ctx.decisions[fi]?.executive.find((e) => e.account === a.id)?.hours ?? 0);
     if (a.supplier >= 0) {
@@ -121,8 +124,10 @@ interface Offer {
  * (the incumbent's: 1 + loyaltyPm·(CSAT − 50)/50, at least 0.5)
  * — value for money first: the value a seller made the buyer see raises what its price is
  * worth, (1000·(1 + value)/price)^e, as the deck's value selling says — and chooses by lot with
- * chances ∝ U^contestSharpness: the best offer usually wins, a close second sometimes does. An incumbent that never prepared the renewal weighs half its
- * relationship, and its rivals' offers count 5% more.
+ * chances ∝ U^contestSharpness: the best offer usually wins, a close second sometimes does. An
+ * incumbent that never prepared the renewal weighs half its relationship, and its rivals' offers
+ * count 5% more. A buyer that cannot choose — the incumbent and one rival within splitWithinPm of
+ * each other — splits its orders: the runner-up takes splitSharePm of them at its own price.
  */
 function contest(
   w: Work,
@@ -145,7 +150,7 @@ function contest(
     const isTeam = ctx.decisions[fi] !== null && ctx.decisions[fi] !== undefined;
     if (talk && !talk.deal) return;
     const prep = isTeam ? a.preparation[fi]! : Math.max(a.preparation[fi]!, AI_PREPARATION);
-    const rel = fi === incumbent ? a.relationship : Math.min(60, prep * 10);
+    const rel = contestRelationship(a, fi, prep, c.customers);
     if (talk) {
       const price = Math.max(1, talk.pricePm - talk.concessionValuePm);
       offers.push({ firm: fi, pricePm: price, bookedPm: Math.round(talk.netPricePm), relationship: rel, valueBp: talk.perceivedValueBp, trust: talk.trust, preparation: prep, deal: talk });
@@ -170,30 +175,33 @@ function contest(
     const strongest = aiRivals.reduce((b, o) => (strength(o) > strength(b) ? o : b));
     for (const o of aiRivals) if (o !== strongest) offers.splice(offers.indexOf(o), 1);
   }
-  // A deal agreed at the table was weighed there against the offer it was up against: the
-  // buyer signs one of the deals it agreed (several teams may have agreed terms), and the
-  // defending offers only compete when nobody agreed.
-  if (offers.some((o) => o.deal !== null)) offers.splice(0, offers.length, ...offers.filter((o) => o.deal !== null));
-  if (offers.length === 0) return;
   const unprepared = !midContract && incumbent >= 0 && a.preparation[incumbent] === 0 && ctx.decisions[incumbent] !== null && ctx.decisions[incumbent] !== undefined;
-  const sharp = c.customers.contestSharpness;
-  const weights = offers.map((o) => {
+  const utility = (o: Offer): number => {
     const f = w.firms[o.firm]!;
     const own = o.firm === incumbent;
     const rel = own && unprepared ? o.relationship / 2 : o.relationship;
     const campaign = f.kind === 'group' && f.ai.campaignRounds > 0 ? k.groupCampaignBoostPm / 1000 : 1;
     // A satisfied account leans to its incumbent, an unhappy one away from it.
     const loyalty = own ? Math.max(0.5, 1 + (c.customers.loyaltyPm / 1000) * ((a.csat - 50) / 50)) : unprepared ? 1 + c.customers.lateRenewalRivalBp / 10_000 : 1;
-    const u =
+    return (
       powInt((1000 * (1 + o.valueBp / 10_000)) / o.pricePm, e) *
       (1 + f.service / 1000) *
       (1 + rel / 100) *
       (1 + o.trust / 500) *
       (1 + 0.15 * Math.min(4, o.preparation)) *
       campaign *
-      loyalty;
-    return powInt(u, sharp);
-  });
+      loyalty
+    );
+  };
+  // Every offer the buyer heard, the defending ones included: a split is weighed against them.
+  const heard = [...offers];
+  // A deal agreed at the table was weighed there against the offer it was up against: the
+  // buyer signs one of the deals it agreed (several teams may have agreed terms), and the
+  // defending offers only compete when nobody agreed.
+  if (offers.some((o) => o.deal !== null)) offers.splice(0, offers.length, ...offers.filter((o) => o.deal !== null));
+  if (offers.length === 0) return;
+  const sharp = c.customers.contestSharpness;
+  const weights = offers.map((o) => powInt(utility(o), sharp));
   const total = weights.reduce((sum, x) => sum + x, 0);
   let x = stream(ctx.seed, 'accounts', a.id, ctx.round).next() * total;
   let chosen = offers.length - 1;
@@ -206,9 +214,21 @@ function contest(
   }
   const best = offers[chosen]!;
   const winner = best.firm;
-  // A neglected account that hears rivals out and stays keeps its contract as it was.
-  if (midContract && winner === incumbent) return;
-  ctx.accountEvents[ai] = winner === incumbent ? 'renewed' : incumbent >= 0 ? 'lost' : 'won';
+  // Too close to call: a buyer keeps its incumbent on part of the orders when a rival wins by
+  // a hair, and gives a rival that came close a share beside the incumbent it keeps. Only the
+  // incumbent and one rival share an account, never two newcomers.
+  const bestU = utility(best);
+  const runnerUp = winner !== incumbent ? heard.find((o) => o.firm === incumbent) : heard.filter((o) => o.firm !== incumbent).reduce<Offer | undefined>((b, o) => (!b || utility(o) > utility(b) ? o : b), undefined);
+  const split = runnerUp && utility(runnerUp) * 1000 >= c.customers.splitWithinPm * bestU ? runnerUp : undefined;
+  // A neglected account that hears rivals out and stays keeps its contract as it was, unless it
+  // moves part of its orders to the rival that came close.
+  if (midContract && winner === incumbent) {
+    if (!split) return;
+    ctx.accountEvents[ai] = 'split';
+    a.split = { firm: split.firm, sharePm: c.customers.splitSharePm, pricePm: split.bookedPm };
+    return;
+  }
+  ctx.accountEvents[ai] = split ? 'split' : winner === incumbent ? 'renewed' : incumbent >= 0 ? 'lost' : 'won';
   if (winner !== incumbent) {
     a.relationship = Math.min(60, 30 + best.preparation * 10);
     a.csat = 70;
@@ -216,7 +236,9 @@ function contest(
   }
   a.supplier = winner;
   a.pricePm = best.bookedPm;
-  if (best.deal) w.firms[winner]!.goodwill = Math.max(0, w.firms[winner]!.goodwill - best.deal.goodwillCost);
+  if (split) a.split = { firm: split.firm, sharePm: c.customers.splitSharePm, pricePm: split.bookedPm };
+  else delete a.split;
+  for (const o of split ? [best, split] : [best]) if (o.deal) w.firms[o.firm]!.goodwill = Math.max(0, w.firms[o.firm]!.goodwill - o.deal.goodwillCost);
   a.contractEnd = ctx.round + 12;
   a.preparation = a.preparation.map(() => 0);
 }

@@ -1,5 +1,6 @@
 import { clamp } from '../../core/fixedPoint.ts';
 import type { RoundContext, Work } from './context.ts';
+import { bookedPricePm, orderSharePm } from '../accountShare.ts';
 import { walletShares } from '../attraction.ts';
 import { priceOf } from './market.ts';
 
@@ -49,6 +50,9 @@ export function deliver(w: Work, ctx: RoundContext): void {
     for (let s = 0; s < nF; s++) ltUnits[s]![ti]! += (sizeBy[s * nT + ti]! / 1000) * factors[ti]! * raw[ti]![s]! * scale;
   }
   const kaFactor = (ctx.seasonPm / 1000) * (ctx.shock.macroPm / 1000);
+  // Key accounts' orders before delivery; after it, the units every supplier shipped them.
+  const ordered = [...ctx.accountUnits];
+  const delivered = new Array<number>(w.accounts.length).fill(0);
 
   w.firms.forEach((f, fi) => {
     const revenueBy = new Array<number>(nT).fill(0);
@@ -62,7 +66,8 @@ export function deliver(w: Work, ctx: RoundContext): void {
       return;
     }
     const d = ctx.decisions[fi];
-    const kaOrders = w.accounts.map((a, ai) => (a.supplier === fi ? ctx.accountUnits[ai]! * kaFactor : 0));
+    // A firm ships its share of each key account's orders: all of them, or its part of a split.
+    const kaOrders = w.accounts.map((a, ai) => (ordered[ai]! * kaFactor * orderSharePm(a, fi)) / 1000);
     const ltTotal = ltUnits[fi]!.reduce((s, x) => s + x, 0);
     const kaTotal = kaOrders.reduce((s, x) => s + x, 0);
     const orders = ltTotal + kaTotal + f.backlog;
@@ -119,10 +124,10 @@ export function deliver(w: Work, ctx: RoundContext): void {
     let ka = 0;
     kaDelivered.forEach((u, ai) => {
       const a = w.accounts[ai]!;
-      if (a.supplier !== fi) return;
-      ctx.accountUnits[ai] = u;
+      if (orderSharePm(a, fi) === 0) return;
+      delivered[ai] = delivered[ai]! + u;
       const ti = w.territories.findIndex((t) => t.id === a.territory);
-      const revenue = (u * a.pricePm * list) / 1000;
+      const revenue = (u * bookedPricePm(a, fi) * list) / 1000;
       revenueBy[ti]! += revenue;
       unitsBy[ti]! += u;
       ka += revenue;
@@ -141,5 +146,8 @@ export function deliver(w: Work, ctx: RoundContext): void {
     ctx.ltRevenue[fi] = lt;
     ctx.kaRevenue[fi] = ka;
     ctx.delivered[fi] = Math.min(orders, capacity);
+  });
+  delivered.forEach((u, ai) => {
+    ctx.accountUnits[ai] = u;
   });
 }

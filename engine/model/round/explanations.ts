@@ -1,4 +1,5 @@
 import { powInt } from '../../core/detMath.ts';
+import { orderSharePm } from '../accountShare.ts';
 import type { Explanation, FirmOutcome } from '../outcome.ts';
 import type { MarketState } from '../state.ts';
 import type { RoundContext, Work } from './context.ts';
@@ -76,6 +77,11 @@ export function explain(
       const prev = ctx.accountPrevious[ai];
       if (event === 'lost' && prev === fi) out.push({ firm: fi, code: 'why.account-lost', params: { account: a.id, to: w.firms[a.supplier]?.id ?? '' }, weight: 2000 });
       if ((event === 'won' || event === 'lost') && a.supplier === fi) out.push({ firm: fi, code: 'why.account-won', params: { account: a.id }, weight: 1500 });
+      const share = orderSharePm(a, fi);
+      if (event === 'split' && share > 0) {
+        const other = a.supplier === fi ? a.split!.firm : a.supplier;
+        out.push({ firm: fi, code: 'why.account-split', params: { account: a.id, to: w.firms[other]?.id ?? '', sharePct: Math.round(share / 10) }, weight: 1800 });
+      }
       if (event === 'upgraded' && a.supplier === fi) out.push({ firm: fi, code: 'why.account-upgraded', params: { account: a.id }, weight: 600 });
     });
   });

@@ -204,6 +204,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     csat: a.csat,
     relationship: a.relationship,
     event: (ctx.accountEvents[ai] ?? '') as AccountOutcome['event'],
+    ...(a.split ? { split: { firm: a.split.firm, sharePm: a.split.sharePm } } : {}),
   }));
 
   const signals: Signal[] = scenario.shocks

@@ -40,9 +40,18 @@ describe('what-if branches that change a negotiation move', () => {
     expect(n.stage).toBe('deal');
     expect(n.context.dealPricePm).toBe(lower);
     expect(f.sameRounds).toEqual(rounds(1, round - 1));
-    // The deal is the only change in its round: the account's units at the lower price.
+    // The deal is the only change in its round: t1's share of the account's units at the lower
+    // price (the buyer split its orders the same way in both: t1 main supplier, the incumbent
+    // keeping its share).
     const { listPrice } = n.context.terms;
-    const units = s.state.history[round - 1]![0]!.accounts.find((a) => a.id === account.id)!.units;
+    const row = (state: typeof s.state) => state.history[round - 1]![0]!.accounts.find((a) => a.id === account.id)!;
+    expect(row(f.branch.state).supplier).toBe(0);
+    expect(row(f.branch.state).split).toEqual(row(s.state).split);
+    // The outcome's units are what both suppliers shipped; t1 ships its share at its fill rate,
+    // the AI incumbent all of its own.
+    const share = (1000 - (row(s.state).split?.sharePm ?? 0)) / 1000;
+    const fill = s.state.history[round - 1]![0]!.firms[0]!.fillBp / 10_000;
+    const units = (row(s.state).units * share * fill) / (share * fill + (1 - share));
     // The outcome shows units rounded to whole ones: half a unit at the price difference is the tolerance.
     expect(Math.abs(revenue(s.state, round) - revenue(f.branch.state, round) - (units * (quoted - lower) * listPrice) / 1000)).toBeLessThanOrEqual((0.5 * (quoted - lower) * listPrice) / 1000 + 1);
     for (let r = round + 1; r <= round + 2; r++) expect(revenue(f.branch.state, r)).toBeLessThan(revenue(s.state, r));

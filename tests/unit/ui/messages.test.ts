@@ -40,7 +40,7 @@ describe('UI messages', () => {
 
   it('every key the UI builds from a value exists for every value', () => {
     const families: Record<string, readonly string[]> = {
-      'account-event': ['renewed', 'lost', 'won', 'upgraded', 'churned'],
+      'account-event': ['renewed', 'lost', 'won', 'split', 'upgraded', 'churned'],
       busy: ['opening', 'resolving', 'finishing'],
       difficulty: ['easy', 'standard', 'hard'],
       'firm-kind': ['team', 'brand', 'group', 'digital', 'sme', 'cross-industry'],
