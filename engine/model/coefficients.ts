@@ -260,8 +260,8 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
   demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000, walletExponentPm: 800, walletMinPm: 500, walletMaxPm: 1500 },
   effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500 },
   attraction: {
-    effortWeightPm: 6000,
-    effortHalfHours: 300,
+    effortWeightPm: 10000,
+    effortHalfHours: 600,
     promoWeightPm: 1500,
     promoHalfYuan: 40000,
     coverageWeightPm: 1500,
