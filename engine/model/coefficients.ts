@@ -25,6 +25,8 @@ export interface Coefficients {
     /** Travel cost of one call-unit in tiers 1–2; tier 3–4 calls cost `remoteCallFactorPm`‰ of it. */
     readonly callCostYuan: number;
     readonly remoteCallFactorPm: number;
+    /** What a call-unit past a rep's capacity is worth, ‰ of one within it: tired reps sell less per call. */
+    readonly overtimeEffectPm: number;
   };
   readonly attraction: {
     readonly effortWeightPm: number;
@@ -258,7 +260,7 @@ export interface KpiWeights {
 
 export const DEFAULT_COEFFICIENTS: Coefficients = {
   demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000, walletExponentPm: 800, walletMinPm: 500, walletMaxPm: 1500 },
-  effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500 },
+  effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500, overtimeEffectPm: 500 },
   attraction: {
     effortWeightPm: 10000,
     effortHalfHours: 600,

@@ -53,6 +53,16 @@ export function quotas(decisions: Decisions): Map<string, number> {
 }
 
 /**
+ * What an average call-unit of a rep who works `worked` call-units (selling and training) is
+ * worth: 1 up to capacity; past it, the extra units count overtimeEffectPm‰ each — tired reps
+ * sell less per call, so a longer week buys less than it costs the team.
+ */
+export function freshness(worked: number, c: Coefficients['effort']): number {
+  const over = Math.max(0, worked - c.repCapacityHours);
+  return worked > 0 ? (worked - over + (over * c.overtimeEffectPm) / 1000) / worked : 1;
+}
+
+/**
  * Turns the round's plans into effective effort per firm and territory and books the budget
  * lines spent on them. Calls cost travel; when the travel line runs out, every plan is scaled
  * down alike, as a manager who overbooked the car would find.
@@ -94,11 +104,12 @@ function teamEffort(w: Work, ctx: RoundContext, fi: number, d: Decisions, effort
     const boost = stretchFactor(stretchOf.get(plan.territory) ?? 0, sigma, c.kpi);
     const eff = (skill: SkillName) => repEfficiency(rep, skill, f.conflict, c.team) * boost;
     const selling = plan.prospecting + plan.accounts + plan.longTail + plan.development;
+    const fresh = freshness(selling + plan.training, c.effort);
     const e: Effort = {
-      prospecting: plan.prospecting * eff('prospecting'),
-      accounts: plan.accounts * eff('accountManagement'),
-      longTail: plan.longTail * eff('accountManagement'),
-      development: plan.development * eff('negotiation'),
+      prospecting: plan.prospecting * eff('prospecting') * fresh,
+      accounts: plan.accounts * eff('accountManagement') * fresh,
+      longTail: plan.longTail * eff('accountManagement') * fresh,
+      development: plan.development * eff('negotiation') * fresh,
       total: 0,
       calls: selling,
     };
