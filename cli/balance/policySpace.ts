@@ -61,6 +61,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   int('development', 0, 30, 5),
   int('weekHours', 40, 90, 8),
   oneOf('trainEvery', [0, 1, 2, 3, 4, 6]),
+  int('noviceSkill', 0, 100, 10),
   int('trainingHours', 0, 16, 3),
   int('practiceHours', 0, 6, 2),
   oneOf('coaching', [true, false]),

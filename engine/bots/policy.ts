@@ -29,6 +29,8 @@ export interface Policy {
   readonly sellingPm: number;
   /** Each rep trains every `trainEvery` rounds (0: never), for `trainingHours` that round, on its weakest skill. */
   readonly trainEvery: number;
+  /** A rep whose weakest skill is under this trains every round while `trainEvery` is on (0: nobody). */
+  readonly noviceSkill: number;
   readonly trainingHours: number;
   /** Hours of practice between trainings (no course is booked for them). */
   readonly practiceHours: number;
@@ -88,6 +90,7 @@ export const REFERENCE_POLICY: Policy = {
   weekHours: 62,
   sellingPm: 1000,
   trainEvery: 3,
+  noviceSkill: 50,
   trainingHours: 6,
   practiceHours: 0,
   coaching: true,
@@ -99,7 +102,7 @@ export const REFERENCE_POLICY: Policy = {
   promotionPm: 2500,
   channelPm: 1300,
   channelNewPm: 2600,
-  pricePm: [1000, 1000, 1000],
+  pricePm: [1000, 1000, 960],
   maxDiscountBp: 500,
   targetBandPm: 800,
   automationFrom: 0,
@@ -192,7 +195,10 @@ export function planFor(policy: Policy, view: BotView): Decisions {
   const training: TrainingPlan[] = [];
   const reps: RepPlan[] = order.map((r, k) => {
     const accounts = Math.min(40, policy.otherAccounts + Math.ceil(((owned.get(r.id) ?? 0) * policy.accountCarePm) / 1000));
-    const trains = rescue || (policy.trainEvery > 0 && (k + round) % policy.trainEvery === 0);
+    // Novices learn fastest and have most to learn: they train every round until their weakest
+    // skill reaches noviceSkill; the rest of the team on the regular rhythm.
+    const novice = Math.min(...SKILL_NAMES.map((s) => r.skills[s])) < policy.noviceSkill;
+    const trains = rescue || (policy.trainEvery > 0 && (novice || (k + round) % policy.trainEvery === 0));
     if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
     const trainingHours = trains ? (rescue ? Math.max(policy.trainingHours, policy.rescueTrainingHours) : policy.trainingHours) : policy.practiceHours;
     const fixed = policy.prospecting + accounts + policy.development + trainingHours;
