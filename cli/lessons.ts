@@ -63,6 +63,7 @@ function print(report: LessonsReport, locale: Locale, title: string): boolean {
           min: target.min,
           max: target.max,
           mark: ok ? '✓' : '✗',
+          all: (report.elasticitiesAllUnits?.[lever] ?? value).toFixed(2),
         }),
       );
     }

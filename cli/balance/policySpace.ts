@@ -83,6 +83,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   int('meetingHours', 0, 12, 3),
   int('renewalVisits', 0, 10, 2),
   int('visitHours', 0, 10, 2),
+  oneOf('renewalWindow', ['scenario', 'own'] as const),
   int('renewalFrom', 0, 6, 1),
   int('renewalTo', 0, 9, 1),
   oneOf('operations', ['when-short', 'always', 'never'] as const),
@@ -106,6 +107,8 @@ function set(p: Policy, field: Field, value: unknown): Policy {
     prices[Number(field.slice(5)) - 1] = value as number;
     return { ...p, pricePm: prices };
   }
+  // A window of its own only counts once the policy stops following the scenario's.
+  if (field === 'renewalFrom' || field === 'renewalTo') return { ...p, renewalWindow: 'own', [field]: value };
   return { ...p, [field]: value };
 }
 

@@ -31,6 +31,8 @@ export interface LessonsReport {
   readonly firstSeed: number;
   readonly lessons: readonly LessonResult[];
   readonly elasticities: Readonly<Record<Lever, number>> | null;
+  /** The same three on the firm's units sold, key accounts' contracts included (for comparison; not held to the ranges). */
+  readonly elasticitiesAllUnits: Readonly<Record<Lever, number>> | null;
   /** The reference manager's figures, medians over the seeds. */
   readonly reference: ReferenceFigures;
 }
@@ -101,6 +103,7 @@ export async function runLessons(o: LessonsOptions, runner: TrialRunner, progres
     firstSeed: o.firstSeed,
     lessons,
     elasticities: withElasticities ? elasticities(base, perturbedResults) : null,
+    elasticitiesAllUnits: withElasticities ? elasticities(base, perturbedResults, true) : null,
     reference: referenceFigures(base),
   };
 }

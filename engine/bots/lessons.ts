@@ -33,7 +33,7 @@ export const LESSONS: readonly LessonExperiment[] = [
   },
   { id: 'training-pays', follow: ref, ignore: [variant('no-training', { trainEvery: 0, practiceHours: 0 })] },
   { id: 'stretch-burns-morale', follow: ref, ignore: [variant('max-stretch', { targetBandPm: 3750, weekHours: 78 })] },
-  { id: 'early-renewal', follow: ref, ignore: [variant('last-minute', { renewalFrom: 0, renewalTo: 1 })] },
+  { id: 'early-renewal', follow: ref, ignore: [variant('last-minute', { renewalWindow: 'own', renewalFrom: 0, renewalTo: 1 })] },
   { id: 'automation-long-tail', follow: ref, ignore: [variant('no-self-service', { automationFrom: 1_000_000 })] },
   { id: 'mediation', follow: ref, ignore: [variant('never-mediate', { mediationAbove: 100 })] },
   { id: 'key-account-care', follow: ref, ignore: [variant('neglect', { accountCarePm: 0 })] },

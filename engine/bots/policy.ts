@@ -64,9 +64,15 @@ export interface Policy {
   /** Mediate when conflict is above this (100: never). */
   readonly mediationAbove: number;
   readonly meetingHours: number;
-  /** Executive visits to accounts whose contract ends within [renewalFrom, renewalTo] rounds: how many, how long. */
+  /** Executive visits to accounts whose contract ends within the renewal window: how many, how long. */
   readonly renewalVisits: number;
   readonly visitHours: number;
+  /**
+   * The window, in rounds before the contract ends: the one the scenario says preparation counts
+   * in (`customers.renewalLatestRounds`–`renewalEarliestRounds`; a manager reads the briefing), or
+   * the policy's own [renewalFrom, renewalTo].
+   */
+  readonly renewalWindow: 'scenario' | 'own';
   readonly renewalFrom: number;
   readonly renewalTo: number;
   /** Requests to operations: only when supply is short (for the biggest accounts), on every account always, or never. */
@@ -110,6 +116,7 @@ export const REFERENCE_POLICY: Policy = {
   meetingHours: 6,
   renewalVisits: 6,
   visitHours: 4,
+  renewalWindow: 'scenario',
   renewalFrom: 3,
   renewalTo: 6,
   operations: 'when-short',
@@ -221,8 +228,9 @@ export function planFor(policy: Policy, view: BotView): Decisions {
   });
 
   // Renewals: executive time on accounts whose contracts end within the window, ours first.
+  const [from, to] = policy.renewalWindow === 'scenario' ? [c.renewalLatestRounds, c.renewalEarliestRounds] : [policy.renewalFrom, policy.renewalTo];
   const due = market.accounts
-    .filter((a) => a.contractEnd - round >= policy.renewalFrom && a.contractEnd - round <= policy.renewalTo && f.territories.includes(a.territory))
+    .filter((a) => a.contractEnd - round >= from && a.contractEnd - round <= to && f.territories.includes(a.territory))
     .sort((a, b) => Number(b.supplier === firm) - Number(a.supplier === firm) || b.volume - a.volume || (a.id < b.id ? -1 : 1));
   const executive: ExecutiveContact[] = policy.visitHours > 0 ? due.slice(0, policy.renewalVisits).map((a) => ({ account: a.id, hours: policy.visitHours })) : [];
 

@@ -12,6 +12,8 @@ export interface FirmFigures {
   readonly revenue: number;
   readonly profit: number;
   readonly units: number;
+  /** Long-tail units ordered over the game: the spot market's demand, before capacity (what the elasticities measure). */
+  readonly longTailOrders: number;
   /** Promotion and travel spent over the game, yuan (what the elasticities measure their steps by). */
   readonly promotion: number;
   readonly travel: number;
@@ -39,6 +41,7 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
   let revenue = 0;
   let profit = 0;
   let units = 0;
+  let longTailOrders = 0;
   let selling = 0;
   let promotion = 0;
   let travel = 0;
@@ -56,6 +59,7 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
     revenue += p.revenue;
     profit += p.profit;
     units += f.units;
+    longTailOrders += f.longTailOrders ?? 0;
     promotion += p.promotion;
     travel += p.travel;
     selling += p.travel + p.promotion + p.channel + p.automation + p.incentives + p.training + p.tools + p.costToServe;
@@ -84,6 +88,7 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
     revenue,
     profit,
     units,
+    longTailOrders,
     promotion,
     travel,
     operatingMarginBp: revenue > 0 ? bp(profit / revenue) : 0,

@@ -85,6 +85,8 @@ export interface FirmOutcome {
   readonly id: string;
   readonly active: boolean;
   readonly units: number;
+  /** Long-tail units ordered this round (the spot market's demand, before capacity and backlog). */
+  readonly longTailOrders: number;
   readonly pnl: ProfitAndLoss;
   readonly budget: number;
   /** Budget lines spent (everything but salaries, overhead, COGS and cost to serve). */

@@ -69,6 +69,7 @@ export function deliver(w: Work, ctx: RoundContext): void {
     // A firm ships its share of each key account's orders: all of them, or its part of a split.
     const kaOrders = w.accounts.map((a, ai) => (ordered[ai]! * kaFactor * orderSharePm(a, fi)) / 1000);
     const ltTotal = ltUnits[fi]!.reduce((s, x) => s + x, 0);
+    ctx.ltOrders[fi] = ltTotal;
     const kaTotal = kaOrders.reduce((s, x) => s + x, 0);
     const orders = ltTotal + kaTotal + f.backlog;
     let capacity = orders;
