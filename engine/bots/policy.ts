@@ -41,7 +41,7 @@ export interface Policy {
   /**
    * Below this mean morale the team is in trouble and the manager turns to it: recognition at
    * once, an incentive every round (the kinds still in turn), more team meetings and a course
-   * for every rep each round.
+   * for every rep each round (unless it never trains: `trainEvery` 0).
    */
   readonly moraleRescue: number;
   readonly rescueMeetingHours: number;
@@ -205,7 +205,8 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     // Novices learn fastest and have most to learn: they train every round until their weakest
     // skill reaches noviceSkill; the rest of the team on the regular rhythm.
     const novice = Math.min(...SKILL_NAMES.map((s) => r.skills[s])) < policy.noviceSkill;
-    const trains = rescue || (policy.trainEvery > 0 && (novice || (k + round) % policy.trainEvery === 0));
+    // trainEvery 0 is a manager who never trains, in a rescue too.
+    const trains = policy.trainEvery > 0 && (rescue || novice || (k + round) % policy.trainEvery === 0);
     if (trains) training.push({ rep: r.id, skill: weakest(r.skills), coaching: policy.coaching });
     const trainingHours = trains ? (rescue ? Math.max(policy.trainingHours, policy.rescueTrainingHours) : policy.trainingHours) : policy.practiceHours;
     const fixed = policy.prospecting + accounts + policy.development + trainingHours;

@@ -27,6 +27,8 @@ export interface Coefficients {
     readonly remoteCallFactorPm: number;
     /** What a call-unit past a rep's capacity is worth, ‰ of one within it: tired reps sell less per call. */
     readonly overtimeEffectPm: number;
+    /** Pay for a call-unit past capacity, ‰ of an ordinary hour's share of the salary (China's Labour Law, art. 44: at least 150%). */
+    readonly overtimePayPm: number;
   };
   readonly attraction: {
     readonly effortWeightPm: number;
@@ -260,7 +262,7 @@ export interface KpiWeights {
 
 export const DEFAULT_COEFFICIENTS: Coefficients = {
   demand: { takeUpAtStartBp: 8500, floorTakeUpBp: 3000, walletExponentPm: 800, walletMinPm: 500, walletMaxPm: 1500 },
-  effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500, overtimeEffectPm: 500 },
+  effort: { repCapacityHours: 64, callCostYuan: 120, remoteCallFactorPm: 1500, overtimeEffectPm: 500, overtimePayPm: 1500 },
   attraction: {
     effortWeightPm: 10000,
     effortHalfHours: 600,
@@ -361,9 +363,9 @@ export const DEFAULT_COEFFICIENTS: Coefficients = {
     rampRounds: 6,
     leaverRelationshipLoss: 20,
     leaverCsatLoss: 10,
-    trainingGain: 12,
+    trainingGain: 20,
     trainingFullHours: 6,
-    trainingSpeedPm: 300,
+    trainingSpeedPm: 500,
     coachingPm: 1600,
     coachingMorale: 2,
     skillBasePm: 400,

@@ -68,6 +68,8 @@ export interface RoundContext {
   takeUp: number[];
   /** [firm]: units delivered, revenue by source. */
   delivered: number[];
+  /** [firm]: call-units the team's reps worked past their capacity this round. */
+  overtime: number[];
   /** [firm]: long-tail units ordered this round, before capacity and without last round's backlog. */
   ltOrders: number[];
   ltRevenue: number[];

@@ -105,6 +105,7 @@ function teamEffort(w: Work, ctx: RoundContext, fi: number, d: Decisions, effort
     const eff = (skill: SkillName) => repEfficiency(rep, skill, f.conflict, c.team) * boost;
     const selling = plan.prospecting + plan.accounts + plan.longTail + plan.development;
     const fresh = freshness(selling + plan.training, c.effort);
+    ctx.overtime[fi] = ctx.overtime[fi]! + Math.max(0, selling + plan.training - c.effort.repCapacityHours);
     const e: Effort = {
       prospecting: plan.prospecting * eff('prospecting') * fresh,
       accounts: plan.accounts * eff('accountManagement') * fresh,

@@ -40,7 +40,10 @@ export function profitAndLoss(w: Work, ctx: RoundContext, before: MarketState, m
     const pnl = {
       revenue,
       cogs: roundHalfEven((ctx.delivered[fi] ?? 0) * unitCost),
-      salaries: activeCost * (d ? f.reps.length : (ctx.scenario.firms[fi]!.reps)) * c.team.repSalaryYuan,
+      // Overtime is paid on top of the salary, by the hour.
+      salaries:
+        activeCost * (d ? f.reps.length : ctx.scenario.firms[fi]!.reps) * c.team.repSalaryYuan +
+        roundHalfEven((ctx.overtime[fi]! * c.team.repSalaryYuan * c.effort.overtimePayPm) / 1000 / c.effort.repCapacityHours),
       overhead: activeCost * (c.finance.overheadYuan + c.finance.overheadPerRepYuan * ctx.scenario.firms[fi]!.reps),
       travel: s.travel,
       promotion: s.promotion,

@@ -78,6 +78,7 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     takeUp: zeros(nT),
     delivered: zeros(nF),
     ltOrders: zeros(nF),
+    overtime: zeros(nF),
     ltRevenue: zeros(nF),
     kaRevenue: zeros(nF),
     revenueBy: [],
