@@ -86,6 +86,7 @@ export const DIMENSIONS: readonly Dimension[] = [
   oneOf('renewalWindow', ['scenario', 'own'] as const),
   int('renewalFrom', 0, 6, 1),
   int('renewalTo', 0, 9, 1),
+  oneOf('priceBy', ['tier', 'sensitivity'] as const),
   oneOf('operations', ['when-short', 'always', 'never'] as const),
   oneOf('priority', ['P1', 'P2'] as const),
   int('priorityAccounts', 0, 6, 1),

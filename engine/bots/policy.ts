@@ -6,6 +6,7 @@ import { trimToBudget } from '../model/trimToBudget.ts';
 import { upgradeCandidates } from '../model/round/upgrades.ts';
 import { serviceNeed } from '../model/round/accounts.ts';
 import { INCENTIVE_KINDS, SKILL_NAMES, type IncentiveKind, type SkillName } from '../model/state.ts';
+import type { Scenario } from '../model/scenario.ts';
 import type { Bot, BotView } from './bot.ts';
 
 /**
@@ -51,8 +52,14 @@ export interface Policy {
   readonly channelPm: number;
   /** Channel in a new market, where coverage is what the firm is building (the deck: new markets weigh coverage first). */
   readonly channelNewPm: number;
-  /** Price by tier 1, 2, 3–4, ‰ of list. */
+  /**
+   * Three prices, ‰ of list: for tiers 1, 2 and 3 (`priceBy` 'tier'), or for buyers who answer price
+   * gently, as most do, and strongly — price exponent e ≤ 2, 3 and ≥ 4 (`priceBy` 'sensitivity': a
+   * manager who reads how price-sensitive each tier's buyers are; the same as by tier where the
+   * exponents are the default 2, 3, 4).
+   */
   readonly pricePm: readonly [number, number, number];
+  readonly priceBy: 'tier' | 'sensitivity';
   readonly maxDiscountBp: number;
   /**
    * Where the KPI target sits against the baseline, in ‰ of the band σ above it: 0 is the
@@ -86,6 +93,12 @@ export interface Policy {
   readonly upgrades: 'qualified' | 'any' | 'none';
 }
 
+function tierPrices(policy: Policy, scenario: Scenario): Decisions['pricePm'] {
+  if (policy.priceBy === 'tier') return [...policy.pricePm] as unknown as Decisions['pricePm'];
+  const e = scenario.coefficients.attraction.priceExponent;
+  return e.map((x) => policy.pricePm[x <= 2 ? 0 : x < 4 ? 1 : 2]!) as unknown as Decisions['pricePm'];
+}
+
 /** The reference manager: what the balanced bot plays. */
 export const REFERENCE_POLICY: Policy = {
   seats: 'potential',
@@ -109,6 +122,7 @@ export const REFERENCE_POLICY: Policy = {
   channelPm: 1300,
   channelNewPm: 2600,
   pricePm: [1000, 1000, 960],
+  priceBy: 'sensitivity',
   maxDiscountBp: 500,
   targetBandPm: 800,
   automationFrom: 0,
@@ -263,7 +277,7 @@ export function planFor(policy: Policy, view: BotView): Decisions {
     // Travel for the calls this plan makes, with the same 5% margin the default keeps.
     travel: roundHalfEven(plannedTravel(reps, market, scenario.coefficients) * 1.05),
     territories,
-    pricePm: [...policy.pricePm] as unknown as Decisions['pricePm'],
+    pricePm: tierPrices(policy, scenario),
     maxDiscountBp: policy.maxDiscountBp,
     training,
     incentives,

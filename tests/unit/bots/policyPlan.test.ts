@@ -38,4 +38,14 @@ describe('the reference plan', () => {
     expect(never.training).toEqual([]);
     expect(never.reps.every((r) => r.training === 0)).toBe(true);
   });
+
+  it('prices by how strongly each tier\'s buyers answer price: 96% of list where the exponent is 4', () => {
+    // Default exponents 2, 3, 4: the same as pricing by tier.
+    expect(planFor(REFERENCE_POLICY, { ...firstView('workshop'), round: 1 }).pricePm).toEqual([1000, 1000, 960]);
+    // The tutorial's tier 2 is as price-sensitive as a tier 3 (exponents 2, 4, 4).
+    const tutorial = { ...firstView('tutorial'), round: 1 };
+    expect(tutorial.scenario.coefficients.attraction.priceExponent).toEqual([2, 4, 4]);
+    expect(planFor(REFERENCE_POLICY, tutorial).pricePm).toEqual([1000, 960, 960]);
+    expect(planFor(withPolicy({ priceBy: 'tier' }), tutorial).pricePm).toEqual([1000, 1000, 960]);
+  });
 });
