@@ -121,13 +121,28 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
   kpis(w, ctx);
   const pnl = profitAndLoss(w, ctx, before, money);
 
-  // Customers by territory, segment and supplier (the last column counts the unserved).
-  const bySegment = w.territories.map(() => SEGMENTS.map(() => new Array<number>(nF + 1).fill(0)));
-  for (let i = 0; i < w.customers.supplier.length; i++) {
-    const s = w.customers.supplier[i]!;
+  // One pass over the long tail: customers by territory, segment and supplier (the last column
+  // counts the unserved), and every firm's customer count and satisfaction. 10,000 customers a
+  // round in the benchmark: locals and flat counters, not nested arrays.
+  const supplierOf = w.customers.supplier;
+  const territoryOf = w.customers.territory;
+  const segmentOf = w.customers.segment;
+  const csatArr = w.customers.csat;
+  const nS = SEGMENTS.length;
+  const counts = new Int32Array(nT * nS * (nF + 1));
+  const customersOf = zeros(nF);
+  const csatOf = zeros(nF);
+  for (let i = 0; i < supplierOf.length; i++) {
+    const s = supplierOf[i]!;
     if (s === -2) continue;
-    bySegment[w.customers.territory[i]!]![w.customers.segment[i]!]![s < 0 ? nF : s]! += 1;
+    counts[(territoryOf[i]! * nS + segmentOf[i]!) * (nF + 1) + (s < 0 ? nF : s)]! += 1;
+    if (s < 0) continue;
+    customersOf[s]! += 1;
+    csatOf[s]! += csatArr[i]!;
   }
+  const bySegment = w.territories.map((_, ti) =>
+    SEGMENTS.map((_s, si) => Array.from(counts.subarray((ti * nS + si) * (nF + 1), (ti * nS + si + 1) * (nF + 1)))),
+  );
   const territories: TerritoryOutcome[] = w.territories.map((t, ti) => {
     const units = w.firms.map((_, fi) => ctx.unitsBy[fi]?.[ti] ?? 0);
     const total = units.reduce((a, b) => a + b, 0);
@@ -145,15 +160,6 @@ export function resolveRound(before: MarketState, input: RoundInput): { market: 
     };
   });
 
-  // One pass over the long tail for every firm's customer count and satisfaction.
-  const customersOf = zeros(nF);
-  const csatOf = zeros(nF);
-  for (let i = 0; i < w.customers.supplier.length; i++) {
-    const s = w.customers.supplier[i]!;
-    if (s < 0) continue;
-    customersOf[s]! += 1;
-    csatOf[s]! += w.customers.csat[i]!;
-  }
   kpiScores(w, ctx, before, pnl.map((p) => p.profit), customersOf);
   rebaseBaselines(w, ctx);
   const firms: FirmOutcome[] = w.firms.map((f, fi) => {
