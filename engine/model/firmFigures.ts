@@ -59,7 +59,7 @@ export function firmFigures(scenario: Scenario, history: readonly RoundOutcome[]
     revenue += p.revenue;
     profit += p.profit;
     units += f.units;
-    longTailOrders += f.longTailOrders ?? 0;
+    longTailOrders += f.longTailOrders;
     promotion += p.promotion;
     travel += p.travel;
     selling += p.travel + p.promotion + p.channel + p.automation + p.incentives + p.training + p.tools + p.costToServe;
