@@ -78,6 +78,9 @@ describe('the replay viewer', () => {
     await page.click('#compare-rounds');
     await expect.poll(() => page.locator('#replay-compare tr[data-key="revenue"] td.delta').textContent()).not.toBe('±0');
     await page.locator('#replay-compare').screenshot({ path: 'tests/e2e/artifacts/replay-compare.png' });
+    // Rates as % and differences of rates in points: nothing in ‰ or basis points.
+    expect(await page.locator('#replay-compare table.compare').textContent()).not.toMatch(/‰|basis|\(bp\)/);
+    expect(await page.locator('#replay-compare tr[data-key="priceTier1"] td').first().textContent()).toMatch(/%$/);
 
     // In teamSession only the AI team negotiates (the engine plays its talks when a round
     // closes): the panel lists exactly those, under the AI team's name and the accounts' names.

@@ -5,14 +5,47 @@ import type { SessionEvent } from '../../engine/session/events.ts';
 import type { SessionState } from '../../engine/session/state.ts';
 import { firmIndexOf, marketIndexOf } from '../../engine/session/teams.ts';
 
+/** How a figure is written: a count, yuan, or a rate stored in ‰ or basis points (shown as %). */
+export type FigureUnit = 'count' | 'yuan' | 'permille' | 'bp';
+
+/** How the difference B − A reads: better, worse, the same, or a different choice. */
+export type DeltaTone = 'better' | 'worse' | 'same' | 'changed';
+
 /** One line of a comparison: a figure for each side and how far apart they are. */
 export interface CompareRow {
-  /** The figure's message key (compare.<key>) and whether it is a decision or a result. */
+  /** The figure's message key (viewer.figure.<key>) and whether it is a decision or a result. */
   readonly key: string;
   readonly group: 'decision' | 'result';
+  readonly unit: FigureUnit;
   readonly a: number;
   readonly b: number;
   readonly delta: number;
+  readonly tone: DeltaTone;
+}
+
+const UNITS: Readonly<Record<string, FigureUnit>> = {
+  promotion: 'yuan',
+  channel: 'yuan',
+  target: 'yuan',
+  travel: 'yuan',
+  contingency: 'yuan',
+  priceTier1: 'permille',
+  priceTier2: 'permille',
+  priceTier3: 'permille',
+  maxDiscountBp: 'bp',
+  revenue: 'yuan',
+  profit: 'yuan',
+  shareBp: 'bp',
+  fillBp: 'bp',
+};
+
+/** Results where more is worse; every other result is better when higher. */
+const WORSE_WHEN_HIGHER: ReadonlySet<string> = new Set(['lostCustomers', 'leavers']);
+
+export function toneOf(group: CompareRow['group'], key: string, delta: number): DeltaTone {
+  if (delta === 0) return 'same';
+  if (group === 'decision') return 'changed';
+  return (delta > 0) !== WORSE_WHEN_HIGHER.has(key) ? 'better' : 'worse';
 }
 
 /** The figures of a plan a debrief talks about: where the hours and the yuan went, and the prices. */
@@ -70,7 +103,10 @@ export function playedIn(events: readonly EventEnvelope<SessionEvent>[], seek: (
 }
 
 function rows(group: CompareRow['group'], a: Record<string, number>, b: Record<string, number>): CompareRow[] {
-  return Object.keys(a).map((key) => ({ key, group, a: a[key]!, b: b[key]!, delta: b[key]! - a[key]! }));
+  return Object.keys(a).map((key) => {
+    const delta = b[key]! - a[key]!;
+    return { key, group, unit: UNITS[key] ?? 'count', a: a[key]!, b: b[key]!, delta, tone: toneOf(group, key, delta) };
+  });
 }
 
 export interface Side {

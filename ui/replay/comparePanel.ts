@@ -6,11 +6,29 @@
 import type { Locale } from '../../engine/i18n/locale.ts';
 import { h, fill } from '../dom.ts';
 import { t } from '../i18n/t.ts';
-import { compareSides, type Side } from './compare.ts';
+import { formatBp, formatCount, formatMoney, formatPm, signed } from '../view/format.ts';
+import { compareSides, type CompareRow, type Side } from './compare.ts';
 import type { ReplaySession } from './replaySession.ts';
 
-const num = (locale: Locale, n: number) => n.toLocaleString(locale);
-const signed = (locale: Locale, n: number) => (n > 0 ? `+${num(locale, n)}` : n === 0 ? '±0' : num(locale, n));
+/** A figure in the units a trainee reads: 元 or 万元, counts, and rates as %. */
+function value(locale: Locale, unit: CompareRow['unit'], n: number): string {
+  if (unit === 'yuan') return formatMoney(locale, n);
+  if (unit === 'permille') return formatPm(locale, n);
+  if (unit === 'bp') return formatBp(locale, n);
+  return formatCount(locale, n);
+}
+
+/** B − A: money and counts with their sign, a difference of rates in percentage points. */
+function difference(locale: Locale, unit: CompareRow['unit'], n: number): string {
+  if (n === 0) return '±0';
+  if (unit === 'permille' || unit === 'bp') {
+    const points = unit === 'permille' ? n / 10 : n / 100;
+    // A tenth of a point, or a hundredth for a smaller change, so a change never reads "+0".
+    const scale = Math.abs(points) < 0.1 ? 100 : 10;
+    return t(locale, 'viewer.points', { n: signed((Math.round(Math.abs(points) * scale) / scale).toLocaleString(locale), points) });
+  }
+  return signed(unit === 'yuan' ? formatMoney(locale, Math.abs(n)) : formatCount(locale, Math.abs(n)), n);
+}
 
 export function comparePanel(session: ReplaySession, locale: Locale, initial: { team: string; round: number }, scrubbed: () => number = () => initial.round): HTMLElement {
   const state = session.debrief.state;
@@ -56,11 +74,11 @@ export function comparePanel(session: ReplaySession, locale: Locale, initial: { 
         .map((r) =>
           h(
             'tr',
-            { 'data-key': r.key, class: r.delta === 0 ? 'same' : r.delta > 0 ? 'up' : 'down' },
+            { 'data-key': r.key, class: r.tone },
             h('th', { scope: 'row' }, t(locale, `viewer.figure.${r.key}`)),
-            h('td', {}, num(locale, r.a)),
-            h('td', {}, num(locale, r.b)),
-            h('td', { class: 'delta' }, signed(locale, r.delta)),
+            h('td', {}, value(locale, r.unit, r.a)),
+            h('td', {}, value(locale, r.unit, r.b)),
+            h('td', { class: 'delta' }, difference(locale, r.unit, r.delta)),
           ),
         ),
     ];

@@ -43,6 +43,8 @@ export interface ResultsView {
 }
 
 const tone = (d: number): 'up' | 'down' | 'flat' => (d > 0 ? 'up' : d < 0 ? 'down' : 'flat');
+/** A change of share in percentage points (a share's change is not a percentage of it): +1.2 个百分点. */
+const pointsDelta = (locale: Locale, bp: number): string => (bp === 0 ? '±0' : t(locale, 'results.points', { n: signed(formatBp(locale, Math.abs(bp)).replace(/%$/, ''), bp) }));
 
 /** Names instead of ids in a "why" item's figures. */
 function explain(item: Explanation, ctx: TeamContext, locale: Locale): string {
@@ -129,7 +131,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
     headline: [
       { label: t(locale, 'results.revenue'), value: money(p.revenue), delta: before ? signed(money(Math.abs(p.revenue - before.pnl.revenue)), p.revenue - before.pnl.revenue) : '', tone: tone(before ? p.revenue - before.pnl.revenue : 0) },
       { label: t(locale, 'results.profit'), value: money(p.profit), delta: before ? signed(money(Math.abs(p.profit - before.pnl.profit)), p.profit - before.pnl.profit) : '', tone: tone(before ? p.profit - before.pnl.profit : 0) },
-      { label: t(locale, 'results.share'), value: formatBp(locale, share), delta: shareBefore === null ? '' : signed(formatBp(locale, Math.abs(share - shareBefore)), share - shareBefore), tone: tone(shareBefore === null ? 0 : share - shareBefore) },
+      { label: t(locale, 'results.share'), value: formatBp(locale, share), delta: shareBefore === null ? '' : pointsDelta(locale, share - shareBefore), tone: tone(shareBefore === null ? 0 : share - shareBefore) },
       { label: t(locale, 'results.customers'), value: formatCount(locale, us.customers), delta: signed(formatCount(locale, Math.abs(us.wonCustomers - us.lostCustomers)), us.wonCustomers - us.lostCustomers), tone: tone(us.wonCustomers - us.lostCustomers) },
       { label: t(locale, 'results.csat'), value: String(us.csat), delta: before ? signed(String(Math.abs(us.csat - before.csat)), us.csat - before.csat) : '', tone: tone(before ? us.csat - before.csat : 0) },
     ],
@@ -168,7 +170,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
       .map((x, i) => {
         const now = x.shareBp[firm] ?? 0;
         const was = previous?.territories.find((y) => y.id === x.id)?.shareBp[firm] ?? market.territories[i]?.shareHistory[0]?.[firm] ?? now;
-        return { name: territoryName(x.id), share: formatBp(locale, now), delta: signed(formatBp(locale, Math.abs(now - was)), now - was), tone: tone(now - was) };
+        return { name: territoryName(x.id), share: formatBp(locale, now), delta: pointsDelta(locale, now - was), tone: tone(now - was) };
       }),
     competitors,
     accounts,
