@@ -147,14 +147,14 @@ describe('a workshop: a facilitator, two teams and a projector, each in its own 
     await screenshot(falcon, 'workshop-team-decide');
     await falcon.click('#submit-decisions');
     await expect.poll(() => falcon.getAttribute('#submitted-note', 'data-submitted')).toBe('true');
-    expect(await falcon.textContent('#submitted-note')).toContain('李雷 已于');
+    expect(await falcon.textContent('#submitted-note')).toContain('李雷已于');
     expect(await falcon.textContent('#submit-decisions')).toContain('再次提交');
     await screenshot(falcon, 'workshop-team-submitted');
 
     // The teammate sees that submission, changes the plan and submits it again: the form on the
     // first member's page now shows that plan, and says whose it is.
     await expect.poll(() => falcon2.getAttribute('#submitted-note', 'data-submitted')).toBe('true');
-    expect(await falcon2.textContent('#submitted-note')).toContain('李雷 已於');
+    expect(await falcon2.textContent('#submitted-note')).toContain('李雷已於');
     const hours = falcon2.locator('input[data-path="reps[0].prospecting"]');
     await hours.fill('');
     await hours.pressSequentially('22');
@@ -162,7 +162,7 @@ describe('a workshop: a facilitator, two teams and a projector, each in its own 
     await falcon2.click('#submit-decisions');
     await expect.poll(() => falcon.textContent('#plan-replaced')).toContain('韓梅');
     expect(await falcon.inputValue('input[data-path="reps[0].prospecting"]')).toBe('22');
-    expect(await falcon.textContent('#submitted-note')).toContain('韓梅 已于');
+    expect(await falcon.textContent('#submitted-note')).toContain('韓梅已于');
     await screenshot(falcon2, 'workshop-team-resubmitted-zh-TW');
 
     // Everyone sees that team one submitted (not what); the facilitator also sees who.
