@@ -6,7 +6,7 @@
 import type { Locale } from '../../engine/i18n/locale.ts';
 import { h, fill } from '../dom.ts';
 import { t } from '../i18n/t.ts';
-import { formatBp, formatCount, formatMoney, formatPm, signed } from '../view/format.ts';
+import { formatBp, formatCount, formatMoney, formatPm, formatPointsChange, signed } from '../view/format.ts';
 import { compareSides, type CompareRow, type Side } from './compare.ts';
 import type { ReplaySession } from './replaySession.ts';
 
@@ -21,12 +21,7 @@ function value(locale: Locale, unit: CompareRow['unit'], n: number): string {
 /** B − A: money and counts with their sign, a difference of rates in percentage points. */
 function difference(locale: Locale, unit: CompareRow['unit'], n: number): string {
   if (n === 0) return '±0';
-  if (unit === 'permille' || unit === 'bp') {
-    const points = unit === 'permille' ? n / 10 : n / 100;
-    // A tenth of a point, or a hundredth for a smaller change, so a change never reads "+0".
-    const scale = Math.abs(points) < 0.1 ? 100 : 10;
-    return t(locale, 'viewer.points', { n: signed((Math.round(Math.abs(points) * scale) / scale).toLocaleString(locale), points) });
-  }
+  if (unit === 'permille' || unit === 'bp') return formatPointsChange(locale, unit === 'permille' ? n / 10 : n / 100);
   return signed(unit === 'yuan' ? formatMoney(locale, Math.abs(n)) : formatCount(locale, Math.abs(n)), n);
 }
 

@@ -1,4 +1,5 @@
 import type { Locale } from '../../engine/i18n/locale.ts';
+import { t } from '../i18n/t.ts';
 
 const grouping = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: Locale, fractionDigits: number): Intl.NumberFormat {
@@ -42,4 +43,15 @@ export function signed(text: string, value: number): string {
   if (value > 0) return `+${text}`;
   if (value < 0) return `−${text.replace(/^[−-]/, '')}`;
   return text;
+}
+
+/**
+ * A change of a rate in percentage points, with its sign: "+1.2 个百分点", "±0". A share's change
+ * is not a percentage of it. A tenth of a point, or a hundredth for a smaller change, so a change
+ * never reads "+0".
+ */
+export function formatPointsChange(locale: Locale, points: number): string {
+  if (points === 0) return '±0';
+  const scale = Math.abs(points) < 0.1 ? 100 : 10;
+  return t(locale, 'results.points', { n: signed((Math.round(Math.abs(points) * scale) / scale).toLocaleString(locale), points) });
 }

@@ -5,7 +5,7 @@ import type { SessionState } from '../../engine/session/state.ts';
 import { t } from '../i18n/t.ts';
 import { splitParams } from './accountSplit.ts';
 import { accountName } from './accountNames.ts';
-import { formatBp, formatCount, formatMoney, formatPm, signed } from './format.ts';
+import { formatBp, formatCount, formatMoney, formatPm, formatPointsChange, signed } from './format.ts';
 import { repName } from './repNames.ts';
 import { teamContext, type TeamContext } from './session.ts';
 
@@ -43,8 +43,6 @@ export interface ResultsView {
 }
 
 const tone = (d: number): 'up' | 'down' | 'flat' => (d > 0 ? 'up' : d < 0 ? 'down' : 'flat');
-/** A change of share in percentage points (a share's change is not a percentage of it): +1.2 个百分点. */
-const pointsDelta = (locale: Locale, bp: number): string => (bp === 0 ? '±0' : t(locale, 'results.points', { n: signed(formatBp(locale, Math.abs(bp)).replace(/%$/, ''), bp) }));
 
 /** Names instead of ids in a "why" item's figures. */
 function explain(item: Explanation, ctx: TeamContext, locale: Locale): string {
@@ -131,7 +129,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
     headline: [
       { label: t(locale, 'results.revenue'), value: money(p.revenue), delta: before ? signed(money(Math.abs(p.revenue - before.pnl.revenue)), p.revenue - before.pnl.revenue) : '', tone: tone(before ? p.revenue - before.pnl.revenue : 0) },
       { label: t(locale, 'results.profit'), value: money(p.profit), delta: before ? signed(money(Math.abs(p.profit - before.pnl.profit)), p.profit - before.pnl.profit) : '', tone: tone(before ? p.profit - before.pnl.profit : 0) },
-      { label: t(locale, 'results.share'), value: formatBp(locale, share), delta: shareBefore === null ? '' : pointsDelta(locale, share - shareBefore), tone: tone(shareBefore === null ? 0 : share - shareBefore) },
+      { label: t(locale, 'results.share'), value: formatBp(locale, share), delta: shareBefore === null ? '' : formatPointsChange(locale, (share - shareBefore) / 100), tone: tone(shareBefore === null ? 0 : share - shareBefore) },
       { label: t(locale, 'results.customers'), value: formatCount(locale, us.customers), delta: signed(formatCount(locale, Math.abs(us.wonCustomers - us.lostCustomers)), us.wonCustomers - us.lostCustomers), tone: tone(us.wonCustomers - us.lostCustomers) },
       { label: t(locale, 'results.csat'), value: String(us.csat), delta: before ? signed(String(Math.abs(us.csat - before.csat)), us.csat - before.csat) : '', tone: tone(before ? us.csat - before.csat : 0) },
     ],
@@ -170,7 +168,7 @@ export function resultsView(state: SessionState, locale: Locale, round = state.h
       .map((x, i) => {
         const now = x.shareBp[firm] ?? 0;
         const was = previous?.territories.find((y) => y.id === x.id)?.shareBp[firm] ?? market.territories[i]?.shareHistory[0]?.[firm] ?? now;
-        return { name: territoryName(x.id), share: formatBp(locale, now), delta: pointsDelta(locale, now - was), tone: tone(now - was) };
+        return { name: territoryName(x.id), share: formatBp(locale, now), delta: formatPointsChange(locale, (now - was) / 100), tone: tone(now - was) };
       }),
     competitors,
     accounts,
